@@ -1,0 +1,25 @@
+"""App configuration for cms."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    label = "cms"
+    verbose_name = _("Content: pages and taxonomy")
+
+    def ready(self) -> None:
+        from cms import home, selectors
+        from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
+
+        home.register_section(home.HomeSection(
+            key="cases", heading=_("Latest good practices"), order=10,
+            items=lambda request: selectors.latest_published(CasePage, 3),
+            more_url=lambda: selectors.index_url(CaseIndexPage), more_label=_("All good practices"),
+        ))
+        home.register_section(home.HomeSection(
+            key="articles", heading=_("News and background"), order=30,
+            items=lambda request: selectors.latest_published(ArticlePage, 3),
+            more_url=lambda: selectors.index_url(ArticleIndexPage), more_label=_("All news"),
+        ))

@@ -1,0 +1,50 @@
+"""StreamField blocks for knowledge pages: rich text and the sections of a good-practice case."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+SECTION_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class TextBlock(blocks.RichTextBlock):
+    """Free text with headings, lists, links and emphasis."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "cms/blocks/text.html"
+
+
+class SectionBlock(blocks.StructBlock):
+    """A titled section of a page ("Achtergrond", "Kosten", …)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.RichTextBlock(label=_("Text"), features=SECTION_FEATURES)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "cms/blocks/section.html"
+
+
+def case_section(label: str) -> blocks.RichTextBlock:
+    """One of the four fixed parts of a good-practice case; the template shows `label` as its heading."""
+    return blocks.RichTextBlock(
+        label=label, features=SECTION_FEATURES, template="cms/blocks/case_section.html", icon="doc-full"
+    )
+
+
+# The block names are the Dutch section names used in the exchange format's Markdown headings.
+CASE_SECTIONS = {
+    "aanleiding": _("Background"),
+    "aanpak": _("Approach"),
+    "resultaat": _("Result"),
+    "lessen": _("Lessons learned"),
+}
+
+BODY_BLOCKS = [("text", TextBlock()), ("section", SectionBlock())]
+CASE_BODY_BLOCKS = [(name, case_section(label)) for name, label in CASE_SECTIONS.items()] + BODY_BLOCKS

@@ -1,0 +1,235 @@
+"""Wagtail page types: the home page, plain pages, listings and the knowledge pages they list."""
+
+import secrets
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS
+from cms.constants import CaseStatus
+
+EXTERNAL_ID_PATTERN = r"^[a-z0-9-]{3,80}$"
+
+
+def new_external_id(prefix: str, title: str) -> str:
+    """A fresh id in the exchange format's alphabet: `<type>-<slug of title>-<random>`."""
+    stem = slugify(title)[:50].strip("-") or "item"
+    return f"{prefix}-{stem}-{secrets.token_hex(3)}"
+
+
+class KnowledgePage(Page):
+    """Shared fields of every published knowledge item (case, video, article, document).
+
+    Concrete, so that browse pages list all types with one query; editors never create it directly.
+    """
+
+    external_id = models.CharField(
+        _("external id"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Stable id used by import, export and the API; filled in automatically."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("One to three sentences shown in lists and search results."))
+    published_date = models.DateField(_("publication date"), default=timezone.localdate)
+    last_reviewed = models.DateField(
+        _("last reviewed"), null=True, blank=True, help_text=_("When an editor last checked that this is still correct.")
+    )
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
+    municipalities = ParentalManyToManyField("cms.Municipality", blank=True, related_name="pages",
+                                             verbose_name=_("municipalities"))
+    laws = ParentalManyToManyField("cms.Law", blank=True, related_name="pages", verbose_name=_("laws"))
+    themes = ParentalManyToManyField("cms.Theme", blank=True, related_name="pages", verbose_name=_("themes"))
+
+    is_creatable = False
+    exclude_fields_in_copy = ["external_id"]
+    type_slug = "item"  # the exchange format's `type`
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("municipalities"),
+                FieldPanel("laws", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Tagging"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("published_date"), FieldPanel("last_reviewed"), FieldPanel("author_name"),
+             FieldPanel("author_organisation"), FieldPanel("external_id", read_only=True)],
+            heading=_("Publication"),
+        ),
+        InlinePanel("attachments", label=_("Attachments")),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("knowledge item")
+        verbose_name_plural = _("knowledge items")
+
+    def save(self, *args, **kwargs):
+        if not self.external_id:
+            self.external_id = new_external_id(self.type_slug, self.title)
+        return super().save(*args, **kwargs)
+
+    @property
+    def reviewed_on(self):
+        """The date readers see as 'last checked': the review date, or else the publication date."""
+        return self.last_reviewed or self.published_date
+
+
+class KnowledgePageAttachment(Orderable):
+    """A file (usually a PDF) attached to a knowledge page; its text is searchable."""
+
+    page = ParentalKey(KnowledgePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("file"))
+    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the file's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.title or self.document.title
+
+
+class CasePage(KnowledgePage):
+    """A good practice (goed voorbeeld) from one or more gemeenten."""
+
+    status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices, blank=True)
+    body = StreamField(CASE_BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact's e-mail address"), blank=True)
+
+    type_slug = "case"
+    parent_page_types = ["cms.CaseIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("status"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+        *KnowledgePage.taxonomy_panels,
+    ]
+
+    class Meta:
+        verbose_name = _("good-practice case")
+        verbose_name_plural = _("good-practice cases")
+
+
+class ArticlePage(KnowledgePage):
+    """News or background (nieuws/achtergrond)."""
+
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+
+    type_slug = "article"
+    parent_page_types = ["cms.ArticleIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), *KnowledgePage.taxonomy_panels]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+
+class IndexPage(Page):
+    """A listing of one type of knowledge page, newest first, paginated."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    listed_model: type[KnowledgePage] = KnowledgePage
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+
+        context = super().get_context(request, *args, **kwargs)
+        items = (
+            self.listed_model.objects.live().public().child_of(self)
+            .prefetch_related("municipalities", "laws", "themes")
+            .order_by("-published_date", "-pk")
+        )
+        context["page_obj"] = Paginator(items, settings.PGB_PAGE_SIZE).get_page(request.GET.get("pagina"))
+        return context
+
+
+class CaseIndexPage(IndexPage):
+    """/goede-voorbeelden/: every good-practice case."""
+
+    listed_model = CasePage
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.CasePage"]
+    template = "cms/index_page.html"
+
+    class Meta:
+        verbose_name = _("case listing")
+
+
+class ArticleIndexPage(IndexPage):
+    """/nieuws/: every article."""
+
+    listed_model = ArticlePage
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ArticlePage"]
+    template = "cms/index_page.html"
+
+    class Meta:
+        verbose_name = _("article listing")
+
+
+class StandardPage(Page):
+    """A plain content page (toegankelijkheid, privacy, over het platform)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class HomePage(Page):
+    """The site's front page: what the platform is, the latest content and ways to browse."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_context(request=request))
+        return context

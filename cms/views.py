@@ -1,0 +1,47 @@
+"""Browse views: everything tagged with a theme, a law or a municipality, newest first."""
+
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from cms import selectors
+from cms.models import Law, Municipality, Theme
+
+
+def _browse(request, *, obj, kind: str, items):
+    page_obj = Paginator(items, settings.PGB_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "cms/browse_detail.html", {"object": obj, "kind": kind, "page_obj": page_obj})
+
+
+def theme_list(request):
+    return render(request, "cms/theme_list.html", {"themes": Theme.objects.all()})
+
+
+def theme_detail(request, slug: str):
+    theme = get_object_or_404(Theme, slug=slug)
+    return _browse(request, obj=theme, kind="theme", items=selectors.knowledge_list_for_theme(theme=theme))
+
+
+def law_list(request):
+    return render(request, "cms/law_list.html", {"laws": Law.objects.all()})
+
+
+def law_detail(request, slug: str):
+    law = get_object_or_404(Law, slug=slug)
+    return _browse(request, obj=law, kind="law", items=selectors.knowledge_list_for_law(law=law))
+
+
+def municipality_list(request):
+    municipalities = Municipality.objects.order_by("province", "name")
+    provinces = [(province, list(group)) for province, group in groupby(municipalities, key=lambda m: m.province)]
+    return render(request, "cms/municipality_list.html", {"provinces": provinces})
+
+
+def municipality_detail(request, slug: str):
+    municipality = get_object_or_404(Municipality, slug=slug)
+    return _browse(
+        request, obj=municipality, kind="municipality",
+        items=selectors.knowledge_list_for_municipality(municipality=municipality),
+    )

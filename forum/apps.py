@@ -1,0 +1,22 @@
+"""App configuration for forum."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ForumConfig(AppConfig):
+    name = "forum"
+    label = "forum"
+    verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from cms import home
+        from forum import selectors
+
+        home.register_section(home.HomeSection(
+            key="questions", heading=_("Open questions from gemeenten"), order=40,
+            items=lambda request: selectors.question_list_open(viewer=request.user)[:5],
+            more_url=lambda: reverse("forum:question_list"), more_label=_("All questions"),
+        ))

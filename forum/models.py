@@ -1,0 +1,98 @@
+"""Questions that gemeenten ask each other, and their answers."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import new_external_id
+from forum.constants import Visibility
+
+
+class QuestionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "QuestionQuerySet":
+        """Questions `user` may read: public ones, and members-only ones for staff.
+
+        Municipal verification (a later issue) will widen this to verified officials.
+        """
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self
+        return self.filter(visibility=Visibility.PUBLIC)
+
+
+class Question(models.Model):
+    """A question one gemeente asks the others."""
+
+    external_id = models.CharField(_("external id"), max_length=80, unique=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, blank=True)
+    body = models.TextField(_("question"), help_text=_("Markdown: paragraphs, lists, links and emphasis."))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
+    municipalities = models.ManyToManyField("cms.Municipality", blank=True, related_name="questions")
+    laws = models.ManyToManyField("cms.Law", blank=True, related_name="questions")
+    themes = models.ManyToManyField("cms.Theme", blank=True, related_name="questions")
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.PUBLIC)
+    published_date = models.DateField(_("publication date"), default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_date", "-pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:100].strip("-") or "vraag"
+        if not self.external_id:
+            self.external_id = new_external_id("question", self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:question_detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+
+class Answer(models.Model):
+    """An answer to a question; at most one per question is the accepted one."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    body = models.TextField(_("answer"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
+    )
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
+    municipalities = models.ManyToManyField("cms.Municipality", blank=True, related_name="answers")
+    published_date = models.DateField(_("publication date"), default=timezone.localdate)
+    is_accepted = models.BooleanField(_("accepted answer"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["published_date", "pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"], condition=Q(is_accepted=True), name="forum_one_accepted_answer_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Answer to %(title)s") % {"title": self.question.title}

@@ -1,0 +1,31 @@
+"""Reads of forum questions that respect who may see them."""
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from forum.models import Answer, Question
+
+
+def question_list_visible(*, viewer) -> QuerySet[Question]:
+    """Questions `viewer` may read, newest first, with answer counts and whether one is accepted."""
+    accepted = Answer.objects.filter(question=OuterRef("pk"), is_accepted=True)
+    return (
+        Question.objects.visible_to(viewer)
+        .annotate(answer_count=Count("answers", distinct=True), has_accepted=Exists(accepted))
+        .prefetch_related("municipalities", "laws", "themes")
+        .order_by("-published_date", "-pk")
+    )
+
+
+def question_list_open(*, viewer) -> QuerySet[Question]:
+    """Visible questions without an accepted answer: the ones a colleague can still help with."""
+    return question_list_visible(viewer=viewer).filter(has_accepted=False)
+
+
+def question_get_visible(*, pk: int, viewer) -> Question:
+    """The question `pk` if `viewer` may read it; raises Question.DoesNotExist otherwise."""
+    return Question.objects.visible_to(viewer).prefetch_related("municipalities", "laws", "themes").get(pk=pk)
+
+
+def answer_list_for_question(*, question: Question) -> QuerySet[Answer]:
+    """The answers, the accepted one first, then oldest first."""
+    return question.answers.prefetch_related("municipalities").order_by("-is_accepted", "published_date", "pk")

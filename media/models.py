@@ -1,0 +1,101 @@
+"""Explainer videos with WebVTT captions and transcripts, and policy documents around a PDF."""
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BODY_BLOCKS
+from cms.models import IndexPage, KnowledgePage
+from media.captions import parse_captions, validate_captions
+
+
+class VideoPage(RoutablePageMixin, KnowledgePage):
+    """An explainer video (uitlegvideo) with captions and the transcript derived from them."""
+
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+    duration = models.PositiveIntegerField(_("duration (seconds)"), null=True, blank=True)
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("video file"), help_text=_("An MP4 or WebM file; without one, only the transcript is shown."),
+    )
+    captions = models.TextField(
+        _("captions (WebVTT)"), validators=[validate_captions],
+        help_text=_("Captions in WebVTT format; the transcript on the page is made from them."),
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+
+    type_slug = "video"
+    parent_page_types = ["media.VideoIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"), FieldPanel("speaker"), FieldPanel("duration"), FieldPanel("video_file"),
+        FieldPanel("captions"), FieldPanel("body"), *KnowledgePage.taxonomy_panels,
+    ]
+
+    class Meta:
+        verbose_name = _("explainer video")
+        verbose_name_plural = _("explainer videos")
+
+    @property
+    def cues(self):
+        return parse_captions(self.captions)
+
+    @property
+    def transcript(self) -> str:
+        return " ".join(cue.text for cue in self.cues)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("ondertiteling.vtt")
+    def captions_file(self, request):
+        response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.nl.vtt"'
+        return response
+
+
+class DocumentPage(KnowledgePage):
+    """A policy document (beleidsdocument): a page around one or more uploaded files."""
+
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+
+    type_slug = "document"
+    parent_page_types = ["media.DocumentIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), *KnowledgePage.taxonomy_panels]
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class VideoIndexPage(IndexPage):
+    """/video/: every explainer video."""
+
+    listed_model = VideoPage
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["media.VideoPage"]
+    template = "cms/index_page.html"
+
+    class Meta:
+        verbose_name = _("video listing")
+
+
+class DocumentIndexPage(IndexPage):
+    """/documenten/: every policy document."""
+
+    listed_model = DocumentPage
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["media.DocumentPage"]
+    template = "cms/index_page.html"
+
+    class Meta:
+        verbose_name = _("document listing")

@@ -1,0 +1,32 @@
+"""URL configuration: Dutch paths for visitors, the Wagtail admin, health and sitemap."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from pgbplatform import views
+from pgbplatform.sitemaps import sitemaps
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("bestanden/", include(wagtaildocs_urls)),
+    path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("forum/", include("forum.urls")),
+    path("", include("cms.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "pgbplatform.views.page_not_found"
+handler500 = "pgbplatform.views.server_error"

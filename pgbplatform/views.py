@@ -1,0 +1,36 @@
+"""Project-wide views: health check and error pages."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from search import service as search_service
+
+
+@never_cache
+def healthz(request):
+    """JSON for load balancers: 200 when the database answers, 503 when it does not.
+
+    The search backend's state is reported too; a degraded search (the site answers from the
+    database) does not make the whole site unhealthy.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = {"status": "ok"}
+    except Exception as exc:  # any driver error means the database is unreachable
+        database = {"status": "error", "error": exc.__class__.__name__}
+    search = search_service.health().as_dict()
+    ok = database["status"] == "ok"
+    return JsonResponse(
+        {"status": "ok" if ok else "error", "database": database, "search": search}, status=200 if ok else 503
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,27 @@
+"""The search service: the only module of `search` that other apps import."""
+
+from django.conf import settings
+from django.db import connection
+
+from search.types import BackendHealth
+
+
+def backend_name() -> str:
+    return settings.PGB_SEARCH_BACKEND
+
+
+def health() -> BackendHealth:
+    """The state of the configured search backend.
+
+    The database backend is healthy when the database answers; the Elasticsearch backend
+    (a later issue) reports the cluster's state and falls back to the database when it is down.
+    """
+    name = backend_name()
+    if name != "database":
+        return BackendHealth(backend=name, status="error", detail="unknown search backend")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # the database being down is reported, not raised
+        return BackendHealth(backend=name, status="error", detail=exc.__class__.__name__)
+    return BackendHealth(backend=name, status="ok", detail=connection.vendor)
