@@ -41,6 +41,7 @@ class Question(models.Model):
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
                                   default=Visibility.PUBLIC)
     published_date = models.DateField(_("publication date"), default=timezone.localdate)
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -50,9 +50,12 @@ class KnowledgePage(Page):
                                              verbose_name=_("municipalities"))
     laws = ParentalManyToManyField("cms.Law", blank=True, related_name="pages", verbose_name=_("laws"))
     themes = ParentalManyToManyField("cms.Theme", blank=True, related_name="pages", verbose_name=_("themes"))
+    # Fingerprint of the exchange-format item this page was last imported from: re-importing an
+    # unchanged item is then a no-op, as the format requires.
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     is_creatable = False
-    exclude_fields_in_copy = ["external_id"]
+    exclude_fields_in_copy = ["external_id", "import_fingerprint"]
     type_slug = "item"  # the exchange format's `type`
 
     taxonomy_panels = [
