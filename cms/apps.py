@@ -11,6 +11,8 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import home, selectors
+        from cms.exchange import registry
+        from cms.exchange.handlers import ArticleHandler, CaseHandler
         from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
 
         home.register_section(home.HomeSection(
@@ -23,3 +25,5 @@ class CmsConfig(AppConfig):
             items=lambda request: selectors.latest_published(ArticlePage, 3),
             more_url=lambda: selectors.index_url(ArticleIndexPage), more_label=_("All news"),
         ))
+        registry.register(CaseHandler())
+        registry.register(ArticleHandler())

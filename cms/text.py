@@ -14,14 +14,14 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
 
 
-def sanitize_html(html: str, *, tags: set[str] | None = None) -> str:
-    """`html` with only the allowed tags, attributes and link schemes; external links get rel=noopener."""
+def sanitize_html(html: str, *, tags: set[str] | None = None, link_rel: str | None = "noopener noreferrer nofollow") -> str:
+    """`html` with only the allowed tags, attributes and link schemes; links get `link_rel` (None: no rel)."""
     return nh3.clean(
         html,
         tags=tags or ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
+        link_rel=link_rel,
         strip_comments=True,
     )
 

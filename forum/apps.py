@@ -13,6 +13,8 @@ class ForumConfig(AppConfig):
         from django.urls import reverse
 
         from cms import home
+        from cms.exchange import registry
+        from forum.exchange import QuestionHandler
         from forum import selectors
 
         home.register_section(home.HomeSection(
@@ -20,3 +22,4 @@ class ForumConfig(AppConfig):
             items=lambda request: selectors.question_list_open(viewer=request.user)[:5],
             more_url=lambda: reverse("forum:question_list"), more_label=_("All questions"),
         ))
+        registry.register(QuestionHandler())

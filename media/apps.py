@@ -11,6 +11,8 @@ class MediaConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import home, selectors
+        from cms.exchange import registry
+        from media.exchange import DocumentHandler, VideoHandler
         from media.models import VideoIndexPage, VideoPage
 
         home.register_section(home.HomeSection(
@@ -18,3 +20,5 @@ class MediaConfig(AppConfig):
             items=lambda request: selectors.latest_published(VideoPage, 3),
             more_url=lambda: selectors.index_url(VideoIndexPage), more_label=_("All videos"),
         ))
+        registry.register(VideoHandler())
+        registry.register(DocumentHandler())

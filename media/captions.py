@@ -1,43 +1,79 @@
-"""WebVTT captions: validation and parsing into cues (webvtt-py does the parsing)."""
+"""WebVTT captions: strict validation and parsing into cues (webvtt-py parses valid files)."""
 
 import io
+import re
 from dataclasses import dataclass
 
 import webvtt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
+_TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+.*)?$")
+
 
 @dataclass(frozen=True)
 class Cue:
-    """One caption: when it starts (seconds) and its text."""
+    """One caption: when it starts and ends (seconds) and its text."""
 
     start: float
     end: float
     text: str
 
 
-def _read(text: str):
-    try:
-        return webvtt.from_buffer(io.StringIO(text))
-    except Exception as exc:  # webvtt-py raises several exception types for malformed input
-        raise ValidationError(_("The captions are not valid WebVTT: %(error)s") % {"error": exc}) from exc
+def _seconds(hours, minutes, seconds, millis) -> float:
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+
+
+def caption_errors(text: str) -> list[str]:
+    """Every problem in WebVTT `text`, each naming its line (empty when the captions are valid)."""
+    lines = (text or "").lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    if not lines[0].startswith("WEBVTT") or lines[0][6:7] not in ("", " ", "\t"):
+        return [_("line 1: WebVTT captions must start with the line WEBVTT")]
+    errors, cues, index = [], 0, 1
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        start = index
+        block = []
+        while index < len(lines) and lines[index].strip():
+            block.append(lines[index])
+            index += 1
+        if block[0].startswith(("NOTE", "STYLE", "REGION")):
+            continue
+        timing_at = 0 if "-->" in block[0] else 1
+        if timing_at >= len(block) or not _TIMING.match(block[timing_at].strip()):
+            errors.append(_("line %(line)s: expected a cue timing such as 00:00:01.000 --> 00:00:04.000")
+                          % {"line": start + 1 + min(timing_at, len(block) - 1)})
+            continue
+        match = _TIMING.match(block[timing_at].strip())
+        begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:8])
+        if end <= begin:
+            errors.append(_("line %(line)s: a cue must end after it starts") % {"line": start + 1 + timing_at})
+        if len(block) <= timing_at + 1:
+            errors.append(_("line %(line)s: the cue has no text") % {"line": start + 1 + timing_at})
+        cues += 1
+    if not errors and not cues:
+        errors.append(_("the captions contain no cues"))
+    return errors
 
 
 def validate_captions(text: str) -> None:
-    """Raise ValidationError unless `text` is WebVTT with at least one cue."""
-    if not text.lstrip("\ufeff").startswith("WEBVTT"):
-        raise ValidationError(_("WebVTT captions must start with the line WEBVTT."))
-    if not list(_read(text)):
-        raise ValidationError(_("The captions contain no cues."))
+    """Raise ValidationError unless `text` is valid WebVTT with at least one cue."""
+    errors = caption_errors(text)
+    if errors:
+        raise ValidationError(_("The captions are not valid WebVTT: %(errors)s") % {"errors": "; ".join(errors)})
 
 
 def parse_captions(text: str) -> list[Cue]:
-    """The cues of valid WebVTT `text`; an empty list for empty or invalid text."""
-    if not text:
+    """The cues of WebVTT `text`; an empty list for empty or invalid text."""
+    if not text or caption_errors(text):
         return []
-    try:
-        captions = _read(text)
-    except ValidationError:
-        return []
-    return [Cue(start=c.start_in_seconds, end=c.end_in_seconds, text=" ".join(c.text.split())) for c in captions]
+    captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
+    return [
+        Cue(start=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[:4]),
+            end=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[4:8]),
+            text=" ".join(c.text.split()))
+        for c in captions
+    ]

@@ -1,0 +1,131 @@
+"""Exchange-format handlers for the cms app's types: good-practice cases and articles."""
+
+from collections.abc import Iterator
+
+from cms.blocks import CASE_SECTIONS
+from cms.constants import CaseStatus
+from cms.exchange import pages
+from cms.exchange.richtext import markdown_to_richtext, richtext_to_markdown, split_sections
+from cms.exchange.types import ImportContext
+from cms.exchange.validation import Checker, CleanItem
+from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
+
+# Markdown heading text -> case block name ("Aanleiding" -> "aanleiding"); export writes them back.
+CASE_HEADINGS = {name: name.capitalize() for name in CASE_SECTIONS}
+
+
+def text_body(markdown: str) -> list[tuple[str, object]]:
+    """StreamField data for a body without fixed sections: one rich-text block."""
+    html = markdown_to_richtext(markdown)
+    return [("text", html)] if html else []
+
+
+def case_body(markdown: str) -> list[tuple[str, object]]:
+    """StreamField data for a case: the four named sections, other headings as `section` blocks."""
+    blocks: list[tuple[str, object]] = []
+    for heading, text in split_sections(markdown):
+        html = markdown_to_richtext(text)
+        if heading is None:
+            if html:
+                blocks.append(("text", html))
+        elif heading.lower() in CASE_HEADINGS:
+            blocks.append((heading.lower(), html))
+        else:
+            blocks.append(("section", {"heading": heading, "text": html}))
+    return blocks
+
+
+def case_markdown(stream) -> str:
+    parts = []
+    for block in stream:
+        if block.block_type in CASE_HEADINGS:
+            text = richtext_to_markdown(block.value.source)
+            parts.append(f"## {CASE_HEADINGS[block.block_type]}" + (f"\n\n{text}" if text else ""))
+        elif block.block_type == "text":
+            parts.append(richtext_to_markdown(block.value.source))
+        elif block.block_type == "section":
+            text = richtext_to_markdown(block.value["text"].source)
+            parts.append(f"## {block.value['heading']}" + (f"\n\n{text}" if text else ""))
+    return "\n\n".join(p for p in parts if p)
+
+
+class PageHandler:
+    """What every page-backed type shares; subclasses add their own fields."""
+
+    type_name = ""
+    model = None
+    parent_model = None
+    attachments_required = False
+
+    def find(self, external_id: str):
+        return self.model.objects.filter(external_id=external_id).first()
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        return set(self.model.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
+
+    def check(self, item: dict, clean: CleanItem, checker: Checker) -> None:
+        clean.attachments = checker.attachments(required=self.attachments_required)
+        self.check_own(item, clean, checker)
+
+    def check_own(self, item: dict, clean: CleanItem, checker: Checker) -> None:
+        pass
+
+    def apply_own(self, page, clean: CleanItem) -> None:
+        page.body = text_body(clean.body)
+
+    def write(self, clean: CleanItem, existing, fingerprint: str, ctx: ImportContext):
+        page = existing.specific if existing is not None else self.model()
+        self.apply_own(page, clean)
+        return pages.save_page(page, clean, parent_model=self.parent_model, existing=existing is not None,
+                               fingerprint=fingerprint, ctx=ctx)
+
+    def export(self) -> Iterator[tuple[object, dict]]:
+        for page in pages.pages_for_export(self.model):
+            item = pages.common_export(page)
+            item["body"] = self.body_export(page)
+            self.export_own(page, item)
+            yield page, item
+
+    def body_export(self, page) -> str:
+        return pages.body_markdown(page.body)
+
+    def export_own(self, page, item: dict) -> None:
+        pass
+
+
+class CaseHandler(PageHandler):
+    type_name = "case"
+    model = CasePage
+    parent_model = CaseIndexPage
+
+    def check_own(self, item, clean, checker):
+        status = item.get("status")
+        if status is not None and status not in CaseStatus.values:
+            checker.error("status", f"must be one of {', '.join(CaseStatus.values)}, not {status!r}")
+        contact = checker.obj(item, "contact", "contact")
+        clean.extra = {
+            "status": status or "",
+            "contact_name": checker.string(contact, "name", "contact.name", required=False, max_len=200),
+            "contact_role": checker.string(contact, "role", "contact.role", required=False, max_len=200),
+            "contact_email": checker.email(contact, "email", "contact.email"),
+        }
+
+    def apply_own(self, page, clean):
+        page.body = case_body(clean.body)
+        for name, value in clean.extra.items():
+            setattr(page, name, value)
+
+    def body_export(self, page):
+        return case_markdown(page.body)
+
+    def export_own(self, page, item):
+        if page.contact_name or page.contact_role or page.contact_email:
+            item["contact"] = {"name": page.contact_name, "role": page.contact_role, "email": page.contact_email}
+        if page.status:
+            item["status"] = page.status
+
+
+class ArticleHandler(PageHandler):
+    type_name = "article"
+    model = ArticlePage
+    parent_model = ArticleIndexPage

@@ -1,0 +1,110 @@
+"""Import of a JSON Lines file: validate everything first, then write all of it in one transaction.
+
+Other apps call `import_file`; the `pgb import` command is a thin shell around it.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+
+from cms.exchange import registry
+from cms.exchange.pages import TaxonomyCache, fingerprint_of
+from cms.exchange.reader import iter_lines
+from cms.exchange.types import FieldError, ImportContext, ImportReport
+from cms.exchange.validation import Checker, CleanItem, Vocabulary, check_common
+
+ID_BATCH = 500
+
+
+def validate_item(item: dict, line: int, vocabulary: Vocabulary, base_dir: Path) -> tuple[CleanItem, list[FieldError]]:
+    """The cleaned item and the errors found in it (an empty list when it is valid)."""
+    checker = Checker(item, vocabulary, base_dir)
+    clean = check_common(item, checker, line, types=registry.type_names())
+    if clean.type in registry.type_names():
+        registry.handler_for(clean.type).check(item, clean, checker)
+    return clean, [FieldError(line, field, message) for field, message in checker.errors]
+
+
+def _check_id_owners(pending: dict[str, tuple[int, str]], report: ImportReport, invalid: set[int]) -> None:
+    """An id already stored as another type cannot be reused: that would turn a case into a video."""
+    ids = list(pending)
+    for handler in registry.handlers():
+        for external_id in handler.existing_ids(ids):
+            line, item_type = pending[external_id]
+            if item_type != handler.type_name:
+                report.errors.append(FieldError(line, "id", f"{external_id!r} is already used by a {handler.type_name}"))
+                invalid.add(line)
+    pending.clear()
+
+
+def validate_file(path: Path, report: ImportReport) -> set[int]:
+    """First pass: every error in the file goes into `report`; returns the invalid line numbers."""
+    vocabulary = Vocabulary.load()
+    seen: dict[str, int] = {}
+    invalid: set[int] = set()
+    pending: dict[str, tuple[int, str]] = {}
+    for line, item, error in iter_lines(path):
+        report.total += 1
+        if error is not None:
+            report.errors.append(error)
+            invalid.add(line)
+            continue
+        clean, errors = validate_item(item, line, vocabulary, path.parent)
+        if clean.id and clean.id in seen:
+            errors.append(FieldError(line, "id", f"{clean.id!r} already occurs on line {seen[clean.id]}"))
+        elif clean.id:
+            seen[clean.id] = line
+        if errors:
+            report.errors.extend(errors)
+            invalid.add(line)
+        else:
+            pending[clean.id] = (line, clean.type)
+            if len(pending) >= ID_BATCH:
+                _check_id_owners(pending, report, invalid)
+    _check_id_owners(pending, report, invalid)
+    return invalid
+
+
+def import_file(
+    path: Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Callable[[int], object] | None = None,
+) -> ImportReport:
+    """Create or update every item of `path` by external id.
+
+    With any invalid line nothing is written, unless `skip_invalid`: then the invalid lines are
+    counted as skipped and the others are imported. A dry run validates and counts but writes nothing.
+    Raises FileNotFoundError for a missing file; everything else is reported in the ImportReport.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    report = ImportReport(dry_run=dry_run)
+    invalid = validate_file(path, report)
+    if report.errors and not skip_invalid:
+        return report
+    report.skipped = len(invalid)
+    TaxonomyCache.clear()
+    vocabulary = Vocabulary.load()
+    ctx = ImportContext(base_dir=path.parent)
+    with transaction.atomic():
+        for line, item, _error in iter_lines(path):
+            if progress:
+                progress(1)
+            if line in invalid:
+                continue
+            clean, _errors = validate_item(item, line, vocabulary, path.parent)
+            handler = registry.handler_for(clean.type)
+            fingerprint = fingerprint_of(item, clean.attachments)
+            existing = handler.find(clean.id)
+            if existing is not None and existing.import_fingerprint == fingerprint:
+                report.count("unchanged")
+                continue
+            report.count("updated" if existing is not None else "created")
+            if not dry_run:
+                handler.write(clean, existing, fingerprint, ctx)
+    TaxonomyCache.clear()
+    return report

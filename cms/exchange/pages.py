@@ -1,0 +1,160 @@
+"""Writing and reading knowledge pages for the importer and exporter (shared by cms and media)."""
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.utils.file import hash_filelike
+
+from cms.exchange.richtext import richtext_to_markdown
+from cms.exchange.types import ImportContext
+from cms.exchange.validation import CleanItem
+from cms.models import KnowledgePage, KnowledgePageAttachment, Law, Municipality, Theme
+
+
+class TaxonomyCache:
+    """Law, theme and municipality objects by slug/code, so tagging a page costs no lookups."""
+
+    _cache: dict | None = None
+
+    @classmethod
+    def get(cls) -> dict:
+        if cls._cache is None:
+            cls._cache = {
+                "laws": {law.slug: law for law in Law.objects.all()},
+                "themes": {theme.slug: theme for theme in Theme.objects.all()},
+                "municipalities": {m.code: m for m in Municipality.objects.all()},
+            }
+        return cls._cache
+
+    @classmethod
+    def clear(cls) -> None:
+        cls._cache = None
+
+
+def document_for_file(path: Path, title: str):
+    """A Wagtail document with this file's content: an existing one with the same hash, or a new one."""
+    Document = get_document_model()
+    with path.open("rb") as handle:
+        digest = hash_filelike(handle)
+    existing = Document.objects.filter(file_hash=digest).order_by("pk").first()
+    if existing is not None:
+        return existing
+    document = Document(title=title)
+    with path.open("rb") as handle:
+        document.file.save(path.name, File(handle), save=False)
+    document.file_size = path.stat().st_size
+    document.file_hash = digest
+    document.save()
+    return document
+
+
+def apply_common(page: KnowledgePage, clean: CleanItem, fingerprint: str) -> None:
+    """Copy the shared fields and tags of `clean` onto `page` (not saved yet)."""
+    taxonomy = TaxonomyCache.get()
+    page.title = page.draft_title = clean.title
+    page.summary = clean.summary
+    page.published_date = clean.published
+    page.last_reviewed = clean.last_reviewed
+    page.author_name = clean.author_name
+    page.author_organisation = clean.author_organisation
+    page.external_id = clean.id
+    page.import_fingerprint = fingerprint
+    page.municipalities.set([taxonomy["municipalities"][code] for code in clean.municipalities])
+    page.laws.set([taxonomy["laws"][slug] for slug in clean.laws])
+    page.themes.set([taxonomy["themes"][slug] for slug in clean.themes])
+
+
+def save_page(page: KnowledgePage, clean: CleanItem, *, parent_model: type[Page], existing: bool,
+              fingerprint: str, ctx: ImportContext) -> KnowledgePage:
+    """Create `page` live under the single `parent_model` page, or save the updated existing one."""
+    apply_common(page, clean, fingerprint)
+    page.attachments = [
+        KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
+        for index, (title, path) in enumerate(clean.attachments)
+    ]
+    now = timezone.now()
+    if existing:
+        page.last_published_at = now
+        page.has_unpublished_changes = False
+        page.save()
+        return page
+    parent = parent_model.objects.first()
+    if parent is None:
+        raise RuntimeError(f"No {parent_model.__name__} exists; run `pgb migrate` first.")
+    page.slug = unique_slug(parent, clean.id)
+    page.live = True
+    page.first_published_at = timezone.make_aware(
+        timezone.datetime.combine(clean.published, timezone.datetime.min.time())
+    ) if clean.published else now
+    page.last_published_at = now
+    with transaction.atomic():
+        parent.add_child(instance=page)
+    return page
+
+
+def unique_slug(parent: Page, external_id: str) -> str:
+    """The page slug for an item: its external id, which is already unique and URL-safe."""
+    slug = external_id
+    for prefix in ("case-", "video-", "article-", "document-"):
+        if slug.startswith(prefix) and len(slug) > len(prefix) + 2:
+            slug = slug[len(prefix):]
+            break
+    if Page.objects.child_of(parent).filter(slug=slug).exists():
+        slug = external_id
+    return slug
+
+
+def common_export(page: KnowledgePage) -> dict:
+    """The shared fields of `page` as an exchange-format item (attachments filled in by the caller)."""
+    item = {
+        "id": page.external_id,
+        "type": page.type_slug,
+        "title": page.title,
+        "summary": page.summary,
+        "body": "",
+        "municipalities": sorted(m.code for m in page.municipalities.all()),
+        "laws": sorted(law.slug for law in page.laws.all()),
+        "themes": sorted(theme.slug for theme in page.themes.all()),
+        "published": page.published_date.isoformat(),
+    }
+    if page.author_name or page.author_organisation:
+        item["author"] = {"name": page.author_name, "organisation": page.author_organisation}
+    if page.last_reviewed:
+        item["last_reviewed"] = page.last_reviewed.isoformat()
+    item["_attachments"] = [(a.label, a.document) for a in page.attachments.all()]
+    return item
+
+
+def pages_for_export(model: type[KnowledgePage]) -> Iterator[KnowledgePage]:
+    """Every page of `model` (live or not: export is an operator's full copy), oldest id first."""
+    yield from model.objects.order_by("pk").prefetch_related(
+        "municipalities", "laws", "themes", "attachments__document"
+    ).iterator(chunk_size=200)
+
+
+def body_markdown(stream) -> str:
+    """A plain text/section StreamField as Markdown (used by articles, videos and documents)."""
+    parts = []
+    for block in stream:
+        if block.block_type == "text":
+            parts.append(richtext_to_markdown(block.value.source))
+        elif block.block_type == "section":
+            parts.append(f"## {block.value['heading']}\n\n{richtext_to_markdown(block.value['text'].source)}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def fingerprint_of(item: dict, attachments: list[tuple[str, Path]]) -> str:
+    """A hash of the item as given plus its attachment files' contents: equal means nothing changed."""
+    import json
+
+    digest = hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode())
+    for _title, path in attachments:
+        with path.open("rb") as handle:
+            digest.update(hash_filelike(handle).encode())
+    return digest.hexdigest()

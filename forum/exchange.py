@@ -1,0 +1,96 @@
+"""Exchange-format handler for forum questions with their answers."""
+
+from django.db import transaction
+
+from cms.exchange.pages import TaxonomyCache
+from forum.constants import Visibility
+from forum.models import Answer, Question
+
+
+class QuestionHandler:
+    type_name = "question"
+
+    def find(self, external_id: str):
+        return Question.objects.filter(external_id=external_id).first()
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        return set(Question.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
+
+    def check(self, item, clean, checker):
+        if item.get("attachments"):
+            checker.error("attachments", "questions cannot have attachments")
+        visibility = item.get("visibility", Visibility.PUBLIC)
+        if visibility not in Visibility.values:
+            checker.error("visibility", f"must be public or members, not {visibility!r}")
+        answers = []
+        for index, answer in enumerate(checker.list_of(item, "answers", "answers")):
+            path = f"answers[{index}]"
+            if not isinstance(answer, dict):
+                checker.error(path, "must be an object")
+                continue
+            name, organisation = checker.author(answer, f"{path}.author")
+            answers.append({
+                "body": checker.string(answer, "body", f"{path}.body", required=True),
+                "author_name": name,
+                "author_organisation": organisation,
+                "municipalities": checker.municipalities(answer, f"{path}.municipalities"),
+                "published_date": checker.date(answer, "published", f"{path}.published", required=True),
+                "is_accepted": checker.boolean(answer, "accepted", f"{path}.accepted"),
+            })
+        if sum(a["is_accepted"] for a in answers) > 1:
+            checker.error("answers", "at most one answer may have accepted: true")
+        clean.extra = {"visibility": visibility, "answers": answers}
+
+    @transaction.atomic
+    def write(self, clean, existing, fingerprint, ctx):
+        taxonomy = TaxonomyCache.get()
+        question = existing or Question()
+        question.external_id = clean.id
+        question.title = clean.title
+        question.body = clean.body
+        question.author_name = clean.author_name
+        question.author_organisation = clean.author_organisation
+        question.visibility = clean.extra["visibility"]
+        question.published_date = clean.published
+        question.import_fingerprint = fingerprint
+        question.save()
+        question.municipalities.set([taxonomy["municipalities"][c] for c in clean.municipalities])
+        question.laws.set([taxonomy["laws"][s] for s in clean.laws])
+        question.themes.set([taxonomy["themes"][s] for s in clean.themes])
+        question.answers.all().delete()
+        for data in clean.extra["answers"]:
+            codes = data.pop("municipalities")
+            answer = Answer.objects.create(question=question, **data)
+            answer.municipalities.set([taxonomy["municipalities"][c] for c in codes])
+            data["municipalities"] = codes
+        return question
+
+    def export(self):
+        questions = Question.objects.order_by("pk").prefetch_related(
+            "municipalities", "laws", "themes", "answers__municipalities"
+        )
+        for question in questions.iterator(chunk_size=200):
+            item = {
+                "id": question.external_id,
+                "type": "question",
+                "title": question.title,
+                "body": question.body,
+                "municipalities": sorted(m.code for m in question.municipalities.all()),
+                "laws": sorted(law.slug for law in question.laws.all()),
+                "themes": sorted(theme.slug for theme in question.themes.all()),
+                "published": question.published_date.isoformat(),
+            }
+            if question.author_name or question.author_organisation:
+                item["author"] = {"name": question.author_name, "organisation": question.author_organisation}
+            item["visibility"] = question.visibility
+            item["answers"] = [
+                {
+                    "body": answer.body,
+                    "author": {"name": answer.author_name, "organisation": answer.author_organisation},
+                    "municipalities": sorted(m.code for m in answer.municipalities.all()),
+                    "published": answer.published_date.isoformat(),
+                    "accepted": answer.is_accepted,
+                }
+                for answer in sorted(question.answers.all(), key=lambda a: (a.published_date, a.pk))
+            ]
+            yield question, item
