@@ -31,9 +31,17 @@ class SectionBlock(blocks.StructBlock):
         template = "cms/blocks/section.html"
 
 
-def case_section(label: str) -> blocks.RichTextBlock:
-    """One of the four fixed parts of a good-practice case; the template shows `label` as its heading."""
-    return blocks.RichTextBlock(
+class CaseSectionBlock(blocks.RichTextBlock):
+    """One of the four fixed parts of a good-practice case; its label is the heading readers see."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading"] = self.label
+        return context
+
+
+def case_section(label) -> CaseSectionBlock:
+    return CaseSectionBlock(
         label=label, features=SECTION_FEATURES, template="cms/blocks/case_section.html", icon="doc-full"
     )
 

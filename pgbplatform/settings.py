@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "pgbplatform.context_processors.site",
+                "pgbplatform.context_processors.navigation",
             ],
         },
     },

@@ -33,4 +33,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: context processors query the database, which may be what failed.
+    from django.http import HttpResponseServerError
+    from django.template.loader import render_to_string
+
+    return HttpResponseServerError(render_to_string("500.html"))
