@@ -1,20 +1,33 @@
-"""Shared fixtures: the shared corpus location and service checks for CI."""
+"""Shared fixtures: a private media folder, the test corpus, and CI's rule that services must exist."""
 
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def pytest_sessionstart(session):
-    from django.db import connection
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path_factory):
+    """Uploaded and imported files go to a temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
-    if IN_CI:
-        print(f"\nDatabase under test: {connection.vendor}")
+
+@pytest.fixture
+def mini_path() -> Path:
+    return FIXTURES / "mini.jsonl"
+
+
+@pytest.fixture
+def imported(db, mini_path):
+    """The mini fixture (every item type) imported through `pgb import`."""
+    call_command("import", str(mini_path), verbosity=0)
+    return mini_path
 
 
 @pytest.fixture
@@ -26,3 +39,8 @@ def shared_corpus() -> Path:
             pytest.fail("../shared/corpus is missing; CI must run beside shared/.")
         pytest.skip("../shared/corpus is not present")
     return path
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user("redactie", "redactie@example.nl", "x" * 16, is_staff=True)
