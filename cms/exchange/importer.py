@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
 from cms.exchange import registry
 from cms.exchange.pages import TaxonomyCache, fingerprint_of
@@ -83,7 +84,8 @@ def import_file(
     if not path.is_file():
         raise FileNotFoundError(path)
     report = ImportReport(dry_run=dry_run)
-    invalid = validate_file(path, report)
+    with translation.override("en"):  # import errors are for operators, in English
+        invalid = validate_file(path, report)
     if report.errors and not skip_invalid:
         return report
     report.skipped = len(invalid)

@@ -37,7 +37,7 @@ def split_sections(text: str) -> list[tuple[str | None, str]]:
 
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*)(\d*)([#>+\-.)])(?=\s|$)")
 
 
 def _escape(text: str) -> str:
@@ -60,7 +60,7 @@ class _MarkdownWriter(HTMLParser):
         self.current = []
         if text:
             # A line that starts like Markdown block syntax must stay text after the round trip.
-            text = "\n".join(_LINE_START.sub(r"\1\\\2", line) for line in text.split("\n"))
+            text = "\n".join(_LINE_START.sub(r"\1\2\\\3", line) for line in text.split("\n"))
             self.blocks.append(self.prefix + text)
         self.prefix = ""
 
