@@ -50,11 +50,8 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     def transcript(self) -> str:
         return " ".join(cue.text for cue in self.cues)
 
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        return super().index_route(request, *args, **kwargs)
-
-    @path("ondertiteling.vtt")
+    # Wagtail only serves paths of word characters and slashes, so no ".vtt" in the URL.
+    @path("ondertiteling/")
     def captions_file(self, request):
         response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.nl.vtt"'

@@ -1,6 +1,7 @@
 """Shared fixtures: a private media folder, the test corpus, and CI's rule that services must exist."""
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def mini_path() -> Path:
 @pytest.fixture
 def imported(db, mini_path):
     """The mini fixture (every item type) imported through `pgb import`."""
-    call_command("import", str(mini_path), verbosity=0)
+    call_command("import", str(mini_path), verbosity=0, stdout=StringIO())
     return mini_path
 
 

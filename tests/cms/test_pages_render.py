@@ -1,0 +1,114 @@
+"""Every page type renders for visitors, with its content, tags and Dutch interface."""
+
+import re
+
+import pytest
+
+from cms.models import CasePage, KnowledgePage
+from media.models import DocumentPage, VideoPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_items_and_browse_links(client, imported):
+    html = client.get("/").content.decode()
+    assert "Keukentafelgesprek met pgb-check in Testdorp" in html
+    assert "Zo werkt het trekkingsrecht" in html
+    assert "Mag een partner uit het pgb worden betaald?" in html  # an open public question
+    assert "Hoe delen jullie fraudesignalen met de SVB?" not in html  # members-only stays hidden
+    assert 'href="/thema/tarieven/"' in html and 'href="/wet/wlz/"' in html
+    assert '<html lang="nl"' in html and "Direct naar de inhoud" in html
+
+
+def test_case_page_shows_sections_contact_attachment_and_review_date(client, imported):
+    case = CasePage.objects.get(external_id="case-testdorp-keukentafel")
+    html = client.get(case.url).content.decode()
+    for heading in ("Aanleiding", "Aanpak", "Resultaat", "Lessen", "Kosten"):
+        assert f">{heading}</h2>" in html
+    assert "mailto:a.devries@example.nl" in html
+    assert "Checklist huisbezoek" in html and "/bestanden/" in html
+    assert "Laatst gecontroleerd" in html and "5 maart 2024" in html
+    assert 'href="/gemeente/groningen/"' in html
+
+
+def test_video_page_has_captions_track_only_with_a_file_and_always_a_transcript(client, imported):
+    video = VideoPage.objects.get()
+    html = client.get(video.url).content.decode()
+    assert "De SVB betaalt de zorgverlener namens de budgethouder." in html
+    assert '<span class="pgb-transcript__time">1:02</span>' in html
+    assert "<video" not in html  # no file uploaded: no empty player
+    assert "1 min 7 s" in html
+    captions = client.get(video.url + "ondertiteling/")
+    assert captions["Content-Type"].startswith("text/vtt") and captions.content.startswith(b"WEBVTT")
+
+
+def test_video_player_carries_dutch_captions_when_a_file_exists(client, imported):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    video = VideoPage.objects.get()
+    document = get_document_model().objects.create(title="video", file=ContentFile(b"\x00" * 16, name="uitleg.mp4"))
+    video.video_file = document
+    video.save()
+    html = client.get(video.url).content.decode()
+    assert '<track kind="captions" srclang="nl" label="Nederlands"' in html
+
+
+def test_document_page_links_its_pdf(client, imported):
+    page = DocumentPage.objects.get()
+    html = client.get(page.url).content.decode()
+    assert "Beleidsregels pgb 2025" in html and "PDF" in html
+    document_url = page.attachments.get().document.url
+    assert client.get(document_url).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/goede-voorbeelden/", "/video/", "/nieuws/", "/documenten/"])
+def test_listing_pages_show_their_items(client, imported, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    listed = [p for p in KnowledgePage.objects.live() if p.url.startswith(path)]
+    assert listed and all(p.title in response.content.decode() for p in listed)
+
+
+def test_browse_pages_list_tagged_items_newest_first(client, imported):
+    html = client.get("/wet/wmo/").content.decode()
+    newest = html.index("Beleidsregels pgb Testgemeente 2025")  # 2025-01-01
+    older = html.index("Keukentafelgesprek met pgb-check in Testdorp")  # 2024-03-05
+    assert newest < older
+    assert "Het pgb in de Wlz" not in html
+    assert "Keukentafelgesprek" in client.get("/gemeente/groningen/").content.decode()
+    assert "Reële tarieven in Voorbeeldstad" in client.get("/thema/tarieven/").content.decode()
+
+
+def test_browse_indexes_list_all_themes_laws_and_municipalities(client):
+    assert len(re.findall(r'href="/thema/[a-z]', client.get("/thema/").content.decode())) == 15
+    assert len(re.findall(r'href="/wet/[a-z]', client.get("/wet/").content.decode())) == 4
+    html = client.get("/gemeente/").content.decode()
+    assert len(re.findall(r'href="/gemeente/[a-z]', html)) == 342
+    assert 'href="/gemeente/s-gravenhage/">Den Haag<' in html
+
+
+def test_browse_pages_paginate(client, imported, settings):
+    settings.PGB_PAGE_SIZE = 2
+    first = client.get("/wet/wmo/").content.decode()
+    assert 'rel="next"' in first and 'aria-current="page"' in first
+    assert client.get("/wet/wmo/?pagina=2").status_code == 200
+    assert client.get("/wet/wmo/?pagina=niet-een-getal").status_code == 200
+
+
+def test_unknown_addresses_get_a_dutch_404(client):
+    for path in ("/bestaat-niet/", "/thema/onbekend/", "/gemeente/atlantis/", "/forum/999-nee/", "/goede-voorbeelden/x/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_titles_and_summaries_are_escaped(client, imported):
+    case = CasePage.objects.get(external_id="case-voorbeeldstad-tarieven")
+    case.title = '<script>alert("x")</script>'
+    case.summary = "<img src=x onerror=alert(1)>"
+    case.save()
+    for path in (case.url, "/", "/goede-voorbeelden/", "/thema/tarieven/"):
+        html = client.get(path).content.decode()
+        assert '<script>alert("x")</script>' not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html
