@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from cms.models import new_external_id
 from forum.constants import Visibility
 
@@ -23,7 +26,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(visibility=Visibility.PUBLIC)
 
 
-class Question(models.Model):
+class Question(ClusterableModel):
     """A question one gemeente asks the others."""
 
     external_id = models.CharField(_("external id"), max_length=80, unique=True, blank=True)
@@ -73,7 +76,8 @@ class Question(models.Model):
 class Answer(models.Model):
     """An answer to a question; at most one per question is the accepted one."""
 
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    # A ParentalKey so that editors moderate a question and its answers on one admin screen.
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
     body = models.TextField(_("answer"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
