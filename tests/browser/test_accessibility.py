@@ -1,0 +1,76 @@
+"""axe-core finds no WCAG 2.1 A/AA violations on any page type, on desktop and mobile."""
+
+import pytest
+
+from cms.models import CasePage, KnowledgePage
+from forum.models import Question
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page, axe_source: str) -> list[str]:
+    page.evaluate(axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+
+
+def page_paths() -> list[str]:
+    detail = {p.specific_class.__name__: p.url for p in KnowledgePage.objects.live()}
+    question = Question.objects.get(external_id="question-partner-als-zorgverlener")
+    return [
+        "/", "/goede-voorbeelden/", "/video/", "/nieuws/", "/documenten/",
+        detail["CasePage"], detail["VideoPage"], detail["ArticlePage"], detail["DocumentPage"],
+        "/thema/", "/thema/toegang/", "/wet/", "/wet/wmo/", "/gemeente/", "/gemeente/groningen/",
+        "/forum/", question.get_absolute_url(), "/toegankelijkheid/", "/privacy/", "/deze-pagina-bestaat-niet/",
+    ]
+
+
+def test_every_page_type_has_no_wcag_violations(site, page, axe_source):
+    failures = {}
+    for path in page_paths():
+        response = page.goto(site + path)
+        assert response.status == (404 if "bestaat-niet" in path else 200), path
+        found = violations(page, axe_source)
+        if found:
+            failures[path] = found
+    assert failures == {}
+
+
+def test_mobile_layout_has_no_wcag_violations(site, browser, axe_source):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    case = CasePage.objects.live().first()
+    failures = {}
+    for path in ("/", case.url, "/forum/"):
+        page.goto(site + path)
+        found = violations(page, axe_source)
+        if found:
+            failures[path] = found
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} scrolls sideways ({width}px)"
+    context.close()
+    assert failures == {}
+
+
+def test_skip_link_is_first_visible_on_focus_and_moves_focus_to_main(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main-content"
+    box = page.locator(".utrecht-skip-link").bounding_box()
+    assert box and box["width"] > 1 and box["height"] > 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_links_show_a_visible_focus_indicator(site, page):
+    page.goto(site + "/")
+    page.focus("a.pgb-nav__link")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert outline != "none" and width >= 2
