@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import translation
 
 from cms.exchange import registry
-from cms.exchange.pages import TaxonomyCache, fingerprint_of
+from cms.exchange.indexing import deferred_indexing
+from cms.exchange.pages import TaxonomyCache, TreeCursor, fingerprint_of
 from cms.exchange.reader import iter_lines
 from cms.exchange.types import FieldError, ImportContext, ImportReport
 from cms.exchange.validation import Checker, CleanItem, Vocabulary, check_common
@@ -91,8 +92,8 @@ def import_file(
     report.skipped = len(invalid)
     TaxonomyCache.clear()
     vocabulary = Vocabulary.load()
-    ctx = ImportContext(base_dir=path.parent)
-    with transaction.atomic():
+    ctx = ImportContext(base_dir=path.parent, tree=TreeCursor())
+    with transaction.atomic(), deferred_indexing() as backlog:
         for line, item, _error in iter_lines(path):
             if progress:
                 progress(1)
@@ -107,6 +108,7 @@ def import_file(
                 continue
             report.count("updated" if existing is not None else "created")
             if not dry_run:
-                handler.write(clean, existing, fingerprint, ctx)
+                backlog.add(handler.write(clean, existing, fingerprint, ctx))
+        ctx.tree.commit()
     TaxonomyCache.clear()
     return report

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -79,23 +78,57 @@ def save_page(page: KnowledgePage, clean: CleanItem, *, parent_model: type[Page]
         for index, (title, path) in enumerate(clean.attachments)
     ]
     now = timezone.now()
+    page.last_published_at = now
+    page.has_unpublished_changes = False
     if existing:
-        page.last_published_at = now
-        page.has_unpublished_changes = False
-        page.save()
+        page.save(clean=False)  # validated on import; full_clean would repeat that work per page
         return page
-    parent = parent_model.objects.first()
-    if parent is None:
-        raise RuntimeError(f"No {parent_model.__name__} exists; run `pgb migrate` first.")
-    page.slug = unique_slug(parent, clean.id)
     page.live = True
     page.first_published_at = timezone.make_aware(
         timezone.datetime.combine(clean.published, timezone.datetime.min.time())
-    ) if clean.published else now
-    page.last_published_at = now
-    with transaction.atomic():
-        parent.add_child(instance=page)
+    )
+    ctx.tree.place(page, parent_model=parent_model, slug_for=clean.id)
+    page.save(clean=False)
     return page
+
+
+class TreeCursor:
+    """Places new pages under their listing page without treebeard's per-insert queries.
+
+    treebeard's add_child looks up the last sibling and updates the parent for every page; an import
+    knows it is the only writer inside its transaction, so it numbers siblings itself and sets each
+    parent's child count once, in `commit()`.
+    """
+
+    def __init__(self):
+        self.parents: dict[type, Page] = {}
+        self.next_number: dict[int, int] = {}
+
+    def _parent(self, parent_model: type[Page]) -> Page:
+        if parent_model not in self.parents:
+            parent = parent_model.objects.first()
+            if parent is None:
+                raise RuntimeError(f"No {parent_model.__name__} exists; run `pgb migrate` first.")
+            last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+            self.parents[parent_model] = parent
+            self.next_number[parent.pk] = (int(last.path[-Page.steplen:], 36) if last else 0) + 1
+        return self.parents[parent_model]
+
+    def place(self, page: Page, *, parent_model: type[Page], slug_for: str) -> None:
+        parent = self._parent(parent_model)
+        number = self.next_number[parent.pk]
+        self.next_number[parent.pk] = number + 1
+        page.depth = parent.depth + 1
+        page.path = parent.path + Page._int2str(number).rjust(Page.steplen, "0")
+        page.numchild = 0
+        page.locale_id = parent.locale_id
+        page.slug = unique_slug(parent, slug_for)
+        page._cached_parent_obj = parent
+
+    def commit(self) -> None:
+        for parent in self.parents.values():
+            count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+            Page.objects.filter(pk=parent.pk).update(numchild=count)
 
 
 def unique_slug(parent: Page, external_id: str) -> str:

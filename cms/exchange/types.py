@@ -49,6 +49,8 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ImportContext:
-    """What handlers need besides the item: where attachment paths are relative to."""
+    """What handlers need besides the item: where attachment paths are relative to, and where new
+    pages go in the page tree (a cms.exchange.pages.TreeCursor)."""
 
     base_dir: Path
+    tree: object = None

@@ -80,3 +80,13 @@ def test_demo_content_loads_once(settings):
     call_command("demo", "--if-empty", stdout=out, verbosity=0)
     assert "already has content" in out.getvalue()
     assert KnowledgePage.objects.count() == created
+
+
+def test_imported_pages_are_in_the_admin_search_and_reference_index(mini_path):
+    from wagtail.models import ReferenceIndex
+
+    run_import(mini_path)
+    case = CasePage.objects.get(external_id="case-testdorp-keukentafel")
+    assert case in CasePage.objects.search("Keukentafelgesprek")  # Wagtail's admin search index
+    document = case.attachments.get().document
+    assert ReferenceIndex.get_references_to(document).exists()  # "usage" of the PDF in the admin
