@@ -48,7 +48,7 @@ screenshots: install
 	$(BIN)/python -m benchmarks.screenshots docs/screenshots
 
 messages: install
-	DEBUG=1 $(BIN)/pgb makemessages -l nl --ignore=.venv --ignore=node_modules --ignore=var
+	DEBUG=1 $(BIN)/pgb makemessages -l nl --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=benchmarks
 	DEBUG=1 $(BIN)/pgb compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
