@@ -17,7 +17,11 @@ WORDS = (
     "aanvraag onderzoek melding gesprek afspraak inwoner inwoners signaal fraude terugvordering indexatie "
     "minimumloon kostprijs aanbieder bureau bemiddeling ondersteuning regie keuze uitleg brief website"
 ).split()
-SURNAMES = "de Vries,Jansen,Bakker,Visser,Smit,Meijer,de Boer,Mulder,de Groot,Bos,Vos,Peters,Hendriks,Dekker".split(",")
+SURNAMES = (
+    "de Vries,Jansen,Bakker,Visser,Smit,Meijer,de Boer,Mulder,de Groot,Bos,Vos,Peters,Hendriks,Dekker".split(
+        ","
+    )
+)
 FIRST = "Anna,Fatima,Johan,Sanne,Mohamed,Linda,Peter,Eva,Daan,Noor,Ruben,Ilse,Kees,Mila".split(",")
 
 
@@ -52,11 +56,18 @@ def _captions(rng: random.Random, cues: int) -> str:
 def generate_items(n: int, seed: int = 1, *, attachments: bool = False) -> Iterator[dict]:
     """`n` valid items of every type but documents (which need files), mixed like the real corpus."""
     rng = random.Random(seed)
-    codes, laws, themes = _load("gemeenten.csv", "code"), _load("laws.csv", "slug"), _load("themes.csv", "slug")
+    codes, laws, themes = (
+        _load("gemeenten.csv", "code"),
+        _load("laws.csv", "slug"),
+        _load("themes.csv", "slug"),
+    )
     kinds = ["case"] * 4 + ["article"] * 2 + ["video"] * 2 + ["question"] * 2
     for index in range(n):
         kind = rng.choice(kinds)
-        author = {"name": f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}", "organisation": "Gemeente " + rng.choice(WORDS)}
+        author = {
+            "name": f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}",
+            "organisation": "Gemeente " + rng.choice(WORDS),
+        }
         item = {
             "id": f"{kind}-bench-{seed}-{index}",
             "type": kind,
@@ -70,8 +81,10 @@ def generate_items(n: int, seed: int = 1, *, attachments: bool = False) -> Itera
             "author": author,
         }
         if kind == "case":
-            item["body"] = "\n\n".join(f"## {h}\n\n{_paragraph(rng, rng.randint(2, 5))}"
-                                       for h in ("Aanleiding", "Aanpak", "Resultaat", "Lessen"))
+            item["body"] = "\n\n".join(
+                f"## {h}\n\n{_paragraph(rng, rng.randint(2, 5))}"
+                for h in ("Aanleiding", "Aanpak", "Resultaat", "Lessen")
+            )
             item["status"] = rng.choice(["lopend", "afgerond", "gestopt"])
         elif kind == "video":
             item["body"] = _paragraph(rng, 2)
@@ -84,8 +97,13 @@ def generate_items(n: int, seed: int = 1, *, attachments: bool = False) -> Itera
             item["visibility"] = rng.choice(["public", "public", "members"])
             accepted = rng.randint(-1, 2)
             item["answers"] = [
-                {"body": _paragraph(rng, 2), "author": author, "municipalities": rng.sample(codes, 1),
-                 "published": item["published"], "accepted": i == accepted}
+                {
+                    "body": _paragraph(rng, 2),
+                    "author": author,
+                    "municipalities": rng.sample(codes, 1),
+                    "published": item["published"],
+                    "accepted": i == accepted,
+                }
                 for i in range(rng.randint(0, 3))
             ]
         else:

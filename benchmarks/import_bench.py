@@ -41,8 +41,18 @@ def child(jsonl: str) -> None:
     report = import_file(Path(jsonl))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"items": report.total, "created": report.created, "seconds": seconds,
-                      "rss_before_mb": before / 1024, "rss_peak_mb": peak / 1024, "errors": len(report.errors)}))
+    print(
+        json.dumps(
+            {
+                "items": report.total,
+                "created": report.created,
+                "seconds": seconds,
+                "rss_before_mb": before / 1024,
+                "rss_peak_mb": peak / 1024,
+                "errors": len(report.errors),
+            }
+        )
+    )
 
 
 def _pg_database(name: str, action: str) -> None:
@@ -56,8 +66,13 @@ def measure(engine: str, n: int, workdir: Path) -> dict:
     jsonl = workdir / f"corpus-{n}.jsonl"
     if not jsonl.exists():
         write_corpus(jsonl, n)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pgbplatform.settings", "SECRET_KEY": "bench-only",
-           "PGB_VAR_DIR": str(workdir / f"var-{engine}-{n}"), "PGB_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
+        "SECRET_KEY": "bench-only",
+        "PGB_VAR_DIR": str(workdir / f"var-{engine}-{n}"),
+        "PGB_LOG_LEVEL": "WARNING",
+    }
     database = None
     if engine == "postgres":
         database = f"pgb_bench_{uuid.uuid4().hex[:8]}"
@@ -66,8 +81,13 @@ def measure(engine: str, n: int, workdir: Path) -> dict:
     else:
         env["DATABASE_URL"] = f"sqlite:///{workdir / f'bench-{n}.sqlite3'}"
     try:
-        result = subprocess.run([sys.executable, "-m", "benchmarks.import_bench", str(jsonl)], env=env,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "benchmarks.import_bench", str(jsonl)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"import child failed:\n{result.stderr[-3000:]}")
         return json.loads(result.stdout.strip().splitlines()[-1])
@@ -80,15 +100,21 @@ def run(*, items: int, databases: list[str], write) -> None:
     sizes = sorted({min(500, items), items})
     with tempfile.TemporaryDirectory(prefix="pgb-bench-") as tmp:
         workdir = Path(tmp)
-        write(f"Import benchmark: synthetic Dutch corpus without attachments ({', '.join(map(str, sizes))} items)")
-        write(f"{'database':<10} {'items':>6} {'seconds':>8} {'items/s':>8} {'peak RSS MB':>12} {'RSS growth MB':>14}")
+        write(
+            f"Import benchmark: synthetic Dutch corpus without attachments ({', '.join(map(str, sizes))} items)"
+        )
+        write(
+            f"{'database':<10} {'items':>6} {'seconds':>8} {'items/s':>8} {'peak RSS MB':>12} {'RSS growth MB':>14}"
+        )
         for engine in databases:
             for n in sizes:
                 r = measure(engine, n, workdir)
                 if r["errors"] or r["created"] != n:
                     raise RuntimeError(f"{engine}: {r['errors']} errors, {r['created']} of {n} created")
-                write(f"{engine:<10} {n:>6} {r['seconds']:>8.2f} {n / r['seconds']:>8.0f} "
-                      f"{r['rss_peak_mb']:>12.0f} {r['rss_peak_mb'] - r['rss_before_mb']:>14.1f}")
+                write(
+                    f"{engine:<10} {n:>6} {r['seconds']:>8.2f} {n / r['seconds']:>8.0f} "
+                    f"{r['rss_peak_mb']:>12.0f} {r['rss_peak_mb'] - r['rss_before_mb']:>14.1f}"
+                )
 
 
 if __name__ == "__main__":

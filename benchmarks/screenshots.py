@@ -15,8 +15,14 @@ import urllib.request
 from pathlib import Path
 
 CHROMIUM = os.environ.get("PGB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDTHS = {"1280": (1280, 900), "390": (390, 844)}
 
 
@@ -98,8 +104,12 @@ def main() -> None:
         subprocess.run([pgb, "demo", "--if-empty", "-v", "0"], check=True, env=env)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([pgb, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [pgb, "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     try:
         _wait(base)
         for path in shoot(base.rstrip("/"), args.output):

@@ -15,15 +15,25 @@ class CmsConfig(AppConfig):
         from cms.exchange.handlers import ArticleHandler, CaseHandler
         from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
 
-        home.register_section(home.HomeSection(
-            key="cases", heading=_("Latest good practices"), order=10,
-            items=lambda request: selectors.latest_published(CasePage, 3),
-            more_url=lambda: selectors.index_url(CaseIndexPage), more_label=_("All good practices"),
-        ))
-        home.register_section(home.HomeSection(
-            key="articles", heading=_("News and background"), order=30,
-            items=lambda request: selectors.latest_published(ArticlePage, 3),
-            more_url=lambda: selectors.index_url(ArticleIndexPage), more_label=_("All news"),
-        ))
+        home.register_section(
+            home.HomeSection(
+                key="cases",
+                heading=_("Latest good practices"),
+                order=10,
+                items=lambda request: selectors.latest_published(CasePage, 3),
+                more_url=lambda: selectors.index_url(CaseIndexPage),
+                more_label=_("All good practices"),
+            )
+        )
+        home.register_section(
+            home.HomeSection(
+                key="articles",
+                heading=_("News and background"),
+                order=30,
+                items=lambda request: selectors.latest_published(ArticlePage, 3),
+                more_url=lambda: selectors.index_url(ArticleIndexPage),
+                more_label=_("All news"),
+            )
+        )
         registry.register(CaseHandler())
         registry.register(ArticleHandler())

@@ -33,7 +33,10 @@ def knowledge_list_for_municipality(*, municipality: Municipality) -> QuerySet[K
 def latest_published(model: type[KnowledgePage], limit: int) -> QuerySet:
     """The newest `limit` live, public pages of `model`."""
     return (
-        model.objects.live().public().prefetch_related(*LISTING_PREFETCH).order_by("-published_date", "-pk")[:limit]
+        model.objects.live()
+        .public()
+        .prefetch_related(*LISTING_PREFETCH)
+        .order_by("-published_date", "-pk")[:limit]
     )
 
 

@@ -7,14 +7,32 @@ tags; links keep only http(s) and mailto. Other apps import `render_markdown` an
 import nh3
 from markdown_it import MarkdownIt
 
-ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "b", "i", "blockquote", "code"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "code",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
 
 
-def sanitize_html(html: str, *, tags: set[str] | None = None, link_rel: str | None = "noopener noreferrer nofollow") -> str:
+def sanitize_html(
+    html: str, *, tags: set[str] | None = None, link_rel: str | None = "noopener noreferrer nofollow"
+) -> str:
     """`html` with only the allowed tags, attributes and link schemes; links get `link_rel` (None: no rel)."""
     return nh3.clean(
         html,

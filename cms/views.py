@@ -35,13 +35,17 @@ def law_detail(request, slug: str):
 
 def municipality_list(request):
     municipalities = Municipality.objects.order_by("province", "name")
-    provinces = [(province, list(group)) for province, group in groupby(municipalities, key=lambda m: m.province)]
+    provinces = [
+        (province, list(group)) for province, group in groupby(municipalities, key=lambda m: m.province)
+    ]
     return render(request, "cms/municipality_list.html", {"provinces": provinces})
 
 
 def municipality_detail(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
     return _browse(
-        request, obj=municipality, kind="municipality",
+        request,
+        obj=municipality,
+        kind="municipality",
         items=selectors.knowledge_list_for_municipality(municipality=municipality),
     )

@@ -14,12 +14,17 @@ class ForumConfig(AppConfig):
 
         from cms import home
         from cms.exchange import registry
-        from forum.exchange import QuestionHandler
         from forum import selectors
+        from forum.exchange import QuestionHandler
 
-        home.register_section(home.HomeSection(
-            key="questions", heading=_("Open questions from gemeenten"), order=40,
-            items=lambda request: selectors.question_list_open(viewer=request.user)[:5],
-            more_url=lambda: reverse("forum:question_list"), more_label=_("All questions"),
-        ))
+        home.register_section(
+            home.HomeSection(
+                key="questions",
+                heading=_("Open questions from gemeenten"),
+                order=40,
+                items=lambda request: selectors.question_list_open(viewer=request.user)[:5],
+                more_url=lambda: reverse("forum:question_list"),
+                more_label=_("All questions"),
+            )
+        )
         registry.register(QuestionHandler())

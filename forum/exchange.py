@@ -29,14 +29,16 @@ class QuestionHandler:
                 checker.error(path, "must be an object")
                 continue
             name, organisation = checker.author(answer, f"{path}.author")
-            answers.append({
-                "body": checker.string(answer, "body", f"{path}.body", required=True),
-                "author_name": name,
-                "author_organisation": organisation,
-                "municipalities": checker.municipalities(answer, f"{path}.municipalities"),
-                "published_date": checker.date(answer, "published", f"{path}.published", required=True),
-                "is_accepted": checker.boolean(answer, "accepted", f"{path}.accepted"),
-            })
+            answers.append(
+                {
+                    "body": checker.string(answer, "body", f"{path}.body", required=True),
+                    "author_name": name,
+                    "author_organisation": organisation,
+                    "municipalities": checker.municipalities(answer, f"{path}.municipalities"),
+                    "published_date": checker.date(answer, "published", f"{path}.published", required=True),
+                    "is_accepted": checker.boolean(answer, "accepted", f"{path}.accepted"),
+                }
+            )
         if sum(a["is_accepted"] for a in answers) > 1:
             checker.error("answers", "at most one answer may have accepted: true")
         clean.extra = {"visibility": visibility, "answers": answers}

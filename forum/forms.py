@@ -13,8 +13,11 @@ class QuestionAdminForm(WagtailAdminModelForm):
         answers = self.formsets.get("answers") if hasattr(self, "formsets") else None
         if answers is not None:
             accepted = [
-                form for form in answers.forms
-                if form.is_valid() and form.cleaned_data.get("is_accepted") and not form.cleaned_data.get("DELETE")
+                form
+                for form in answers.forms
+                if form.is_valid()
+                and form.cleaned_data.get("is_accepted")
+                and not form.cleaned_data.get("DELETE")
             ]
             if len(accepted) > 1:
                 raise ValidationError(_("Only one answer can be the accepted answer."))

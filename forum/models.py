@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -41,8 +40,9 @@ class Question(ClusterableModel):
     municipalities = models.ManyToManyField("cms.Municipality", blank=True, related_name="questions")
     laws = models.ManyToManyField("cms.Law", blank=True, related_name="questions")
     themes = models.ManyToManyField("cms.Theme", blank=True, related_name="questions")
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.PUBLIC)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
     published_date = models.DateField(_("publication date"), default=timezone.localdate)
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -95,7 +95,9 @@ class Answer(models.Model):
         verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
-                fields=["question"], condition=Q(is_accepted=True), name="forum_one_accepted_answer_per_question"
+                fields=["question"],
+                condition=Q(is_accepted=True),
+                name="forum_one_accepted_answer_per_question",
             )
         ]
 

@@ -28,4 +28,6 @@ def question_get_visible(*, pk: int, viewer) -> Question:
 
 def answer_list_for_question(*, question: Question) -> QuerySet[Answer]:
     """The answers, the accepted one first, then oldest first."""
-    return question.answers.prefetch_related("municipalities").order_by("-is_accepted", "published_date", "pk")
+    return question.answers.prefetch_related("municipalities").order_by(
+        "-is_accepted", "published_date", "pk"
+    )

@@ -9,8 +9,11 @@ from forum.forms import QuestionAdminForm
 from forum.models import Answer, Question
 
 Answer.panels = [
-    FieldPanel("body"), FieldPanel("author_name"), FieldPanel("author_organisation"),
-    FieldPanel("published_date"), FieldPanel("is_accepted"),
+    FieldPanel("body"),
+    FieldPanel("author_name"),
+    FieldPanel("author_organisation"),
+    FieldPanel("published_date"),
+    FieldPanel("is_accepted"),
 ]
 
 
@@ -24,13 +27,22 @@ class QuestionViewSet(SnippetViewSet):
     list_filter = ["visibility"]
     search_fields = ["title", "body"]
     ordering = ["-published_date"]
-    edit_handler = ObjectList([
-        FieldPanel("title"), FieldPanel("body"), FieldPanel("visibility"),
-        MultiFieldPanel([FieldPanel("author_name"), FieldPanel("author_organisation"), FieldPanel("published_date")],
-                        heading=_("Author")),
-        MultiFieldPanel([FieldPanel("municipalities"), FieldPanel("laws"), FieldPanel("themes")], heading=_("Tagging")),
-        InlinePanel("answers", label=_("Answers")),
-    ], base_form_class=QuestionAdminForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("body"),
+            FieldPanel("visibility"),
+            MultiFieldPanel(
+                [FieldPanel("author_name"), FieldPanel("author_organisation"), FieldPanel("published_date")],
+                heading=_("Author"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("municipalities"), FieldPanel("laws"), FieldPanel("themes")], heading=_("Tagging")
+            ),
+            InlinePanel("answers", label=_("Answers")),
+        ],
+        base_form_class=QuestionAdminForm,
+    )
 
 
 register_snippet(QuestionViewSet)

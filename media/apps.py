@@ -15,10 +15,15 @@ class MediaConfig(AppConfig):
         from media.exchange import DocumentHandler, VideoHandler
         from media.models import VideoIndexPage, VideoPage
 
-        home.register_section(home.HomeSection(
-            key="videos", heading=_("Explainer videos"), order=20,
-            items=lambda request: selectors.latest_published(VideoPage, 3),
-            more_url=lambda: selectors.index_url(VideoIndexPage), more_label=_("All videos"),
-        ))
+        home.register_section(
+            home.HomeSection(
+                key="videos",
+                heading=_("Explainer videos"),
+                order=20,
+                items=lambda request: selectors.latest_published(VideoPage, 3),
+                more_url=lambda: selectors.index_url(VideoIndexPage),
+                more_label=_("All videos"),
+            )
+        )
         registry.register(VideoHandler())
         registry.register(DocumentHandler())

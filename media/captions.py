@@ -44,13 +44,17 @@ def caption_errors(text: str) -> list[str]:
             continue
         timing_at = 0 if "-->" in block[0] else 1
         if timing_at >= len(block) or not _TIMING.match(block[timing_at].strip()):
-            errors.append(_("line %(line)s: expected a cue timing such as 00:00:01.000 --> 00:00:04.000")
-                          % {"line": start + 1 + min(timing_at, len(block) - 1)})
+            errors.append(
+                _("line %(line)s: expected a cue timing such as 00:00:01.000 --> 00:00:04.000")
+                % {"line": start + 1 + min(timing_at, len(block) - 1)}
+            )
             continue
         match = _TIMING.match(block[timing_at].strip())
         begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:8])
         if end <= begin:
-            errors.append(_("line %(line)s: a cue must end after it starts") % {"line": start + 1 + timing_at})
+            errors.append(
+                _("line %(line)s: a cue must end after it starts") % {"line": start + 1 + timing_at}
+            )
         if len(block) <= timing_at + 1:
             errors.append(_("line %(line)s: the cue has no text") % {"line": start + 1 + timing_at})
         cues += 1
@@ -63,7 +67,9 @@ def validate_captions(text: str) -> None:
     """Raise ValidationError unless `text` is valid WebVTT with at least one cue."""
     errors = caption_errors(text)
     if errors:
-        raise ValidationError(_("The captions are not valid WebVTT: %(errors)s") % {"errors": "; ".join(errors)})
+        raise ValidationError(
+            _("The captions are not valid WebVTT: %(errors)s") % {"errors": "; ".join(errors)}
+        )
 
 
 def parse_captions(text: str) -> list[Cue]:
@@ -72,8 +78,10 @@ def parse_captions(text: str) -> list[Cue]:
         return []
     captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
     return [
-        Cue(start=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[:4]),
+        Cue(
+            start=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[:4]),
             end=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[4:8]),
-            text=" ".join(c.text.split()))
+            text=" ".join(c.text.split()),
+        )
         for c in captions
     ]

@@ -20,11 +20,17 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     duration = models.PositiveIntegerField(_("duration (seconds)"), null=True, blank=True)
     video_file = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("video file"), help_text=_("An MP4 or WebM file; without one, only the transcript is shown."),
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("video file"),
+        help_text=_("An MP4 or WebM file; without one, only the transcript is shown."),
     )
     captions = models.TextField(
-        _("captions (WebVTT)"), validators=[validate_captions],
+        _("captions (WebVTT)"),
+        validators=[validate_captions],
         help_text=_("Captions in WebVTT format; the transcript on the page is made from them."),
     )
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
@@ -34,8 +40,13 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
     content_panels = Page.content_panels + [
-        FieldPanel("summary"), FieldPanel("speaker"), FieldPanel("duration"), FieldPanel("video_file"),
-        FieldPanel("captions"), FieldPanel("body"), *KnowledgePage.taxonomy_panels,
+        FieldPanel("summary"),
+        FieldPanel("speaker"),
+        FieldPanel("duration"),
+        FieldPanel("video_file"),
+        FieldPanel("captions"),
+        FieldPanel("body"),
+        *KnowledgePage.taxonomy_panels,
     ]
 
     class Meta:
@@ -67,7 +78,11 @@ class DocumentPage(KnowledgePage):
     parent_page_types = ["media.DocumentIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), *KnowledgePage.taxonomy_panels]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *KnowledgePage.taxonomy_panels,
+    ]
 
     class Meta:
         verbose_name = _("document")

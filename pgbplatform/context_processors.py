@@ -26,7 +26,11 @@ def navigation(request) -> dict:
     path = request.path
     return {
         "main_navigation": [
-            {"label": label, "url": url, "current": "page" if path == url else ("true" if path.startswith(url) else "")}
+            {
+                "label": label,
+                "url": url,
+                "current": "page" if path == url else ("true" if path.startswith(url) else ""),
+            }
             for label, url in items
             if url
         ]

@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from cms.models import Law, Municipality, Theme
-from forum.models import Question
 from forum.constants import Visibility
+from forum.models import Question
 
 
 class StaticViewSitemap(Sitemap):

@@ -9,4 +9,5 @@ from pgbplatform.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder otherwise
+# WhiteNoise warns about a missing static folder otherwise.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -76,8 +76,14 @@ class PageHandler:
     def write(self, clean: CleanItem, existing, fingerprint: str, ctx: ImportContext):
         page = existing.specific if existing is not None else self.model()
         self.apply_own(page, clean)
-        return pages.save_page(page, clean, parent_model=self.parent_model, existing=existing is not None,
-                               fingerprint=fingerprint, ctx=ctx)
+        return pages.save_page(
+            page,
+            clean,
+            parent_model=self.parent_model,
+            existing=existing is not None,
+            fingerprint=fingerprint,
+            ctx=ctx,
+        )
 
     def export(self) -> Iterator[tuple[object, dict]]:
         for page in pages.pages_for_export(self.model):
@@ -120,7 +126,11 @@ class CaseHandler(PageHandler):
 
     def export_own(self, page, item):
         if page.contact_name or page.contact_role or page.contact_email:
-            item["contact"] = {"name": page.contact_name, "role": page.contact_role, "email": page.contact_email}
+            item["contact"] = {
+                "name": page.contact_name,
+                "role": page.contact_role,
+                "email": page.contact_email,
+            }
         if page.status:
             item["status"] = page.status
 

@@ -19,7 +19,9 @@ from cms.exchange.validation import Checker, CleanItem, Vocabulary, check_common
 ID_BATCH = 500
 
 
-def validate_item(item: dict, line: int, vocabulary: Vocabulary, base_dir: Path) -> tuple[CleanItem, list[FieldError]]:
+def validate_item(
+    item: dict, line: int, vocabulary: Vocabulary, base_dir: Path
+) -> tuple[CleanItem, list[FieldError]]:
     """The cleaned item and the errors found in it (an empty list when it is valid)."""
     checker = Checker(item, vocabulary, base_dir)
     clean = check_common(item, checker, line, types=registry.type_names())
@@ -35,7 +37,9 @@ def _check_id_owners(pending: dict[str, tuple[int, str]], report: ImportReport, 
         for external_id in handler.existing_ids(ids):
             line, item_type = pending[external_id]
             if item_type != handler.type_name:
-                report.errors.append(FieldError(line, "id", f"{external_id!r} is already used by a {handler.type_name}"))
+                report.errors.append(
+                    FieldError(line, "id", f"{external_id!r} is already used by a {handler.type_name}")
+                )
                 invalid.add(line)
     pending.clear()
 

@@ -38,7 +38,7 @@ class IndexBacklog:
             if search_index.class_is_indexed(model):
                 for backend in get_search_backends(with_auto_update=True):
                     for start in range(0, len(items), CHUNK):
-                        backend.add_bulk(model, items[start:start + CHUNK])
+                        backend.add_bulk(model, items[start : start + CHUNK])
             for obj in items:
                 ReferenceIndex.create_or_update_for_object(obj)
         self.objects.clear()

@@ -69,8 +69,15 @@ def apply_common(page: KnowledgePage, clean: CleanItem, fingerprint: str) -> Non
     page.themes.set([taxonomy["themes"][slug] for slug in clean.themes])
 
 
-def save_page(page: KnowledgePage, clean: CleanItem, *, parent_model: type[Page], existing: bool,
-              fingerprint: str, ctx: ImportContext) -> KnowledgePage:
+def save_page(
+    page: KnowledgePage,
+    clean: CleanItem,
+    *,
+    parent_model: type[Page],
+    existing: bool,
+    fingerprint: str,
+    ctx: ImportContext,
+) -> KnowledgePage:
     """Create `page` live under the single `parent_model` page, or save the updated existing one."""
     apply_common(page, clean, fingerprint)
     page.attachments = [
@@ -109,9 +116,13 @@ class TreeCursor:
             parent = parent_model.objects.first()
             if parent is None:
                 raise RuntimeError(f"No {parent_model.__name__} exists; run `pgb migrate` first.")
-            last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+            last = (
+                Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+                .order_by("-path")
+                .first()
+            )
             self.parents[parent_model] = parent
-            self.next_number[parent.pk] = (int(last.path[-Page.steplen:], 36) if last else 0) + 1
+            self.next_number[parent.pk] = (int(last.path[-Page.steplen :], 36) if last else 0) + 1
         return self.parents[parent_model]
 
     def place(self, page: Page, *, parent_model: type[Page], slug_for: str) -> None:
@@ -136,7 +147,7 @@ def unique_slug(parent: Page, external_id: str) -> str:
     slug = external_id
     for prefix in ("case-", "video-", "article-", "document-"):
         if slug.startswith(prefix) and len(slug) > len(prefix) + 2:
-            slug = slug[len(prefix):]
+            slug = slug[len(prefix) :]
             break
     if Page.objects.child_of(parent).filter(slug=slug).exists():
         slug = external_id
@@ -166,9 +177,11 @@ def common_export(page: KnowledgePage) -> dict:
 
 def pages_for_export(model: type[KnowledgePage]) -> Iterator[KnowledgePage]:
     """Every page of `model` (live or not: export is an operator's full copy), oldest id first."""
-    yield from model.objects.order_by("pk").prefetch_related(
-        "municipalities", "laws", "themes", "attachments__document"
-    ).iterator(chunk_size=200)
+    yield from (
+        model.objects.order_by("pk")
+        .prefetch_related("municipalities", "laws", "themes", "attachments__document")
+        .iterator(chunk_size=200)
+    )
 
 
 def body_markdown(stream) -> str:

@@ -17,7 +17,12 @@ _HEADING_LINE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t#]*$")
 def markdown_to_richtext(text: str) -> str:
     """Wagtail rich text (HTML) for Markdown `text`; a `#` heading becomes h2 (the page has the h1)."""
     html = render_markdown(text, shift_headings=1 if re.search(r"(?m)^#[ \t]", text or "") else 0)
-    html = html.replace("<h5>", "<h4>").replace("</h5>", "</h4>").replace("<h6>", "<h4>").replace("</h6>", "</h4>")
+    html = (
+        html.replace("<h5>", "<h4>")
+        .replace("</h5>", "</h4>")
+        .replace("<h6>", "<h4>")
+        .replace("</h6>", "</h4>")
+    )
     return sanitize_html(html, tags=RICH_TEXT_TAGS, link_rel=None).strip()
 
 
@@ -33,7 +38,11 @@ def split_sections(text: str) -> list[tuple[str | None, str]]:
             sections.append((match.group(2).strip(), []))
         else:
             sections[-1][1].append(line)
-    return [(heading, "\n".join(lines).strip()) for heading, lines in sections if heading or "".join(lines).strip()]
+    return [
+        (heading, "\n".join(lines).strip())
+        for heading, lines in sections
+        if heading or "".join(lines).strip()
+    ]
 
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")

@@ -65,7 +65,9 @@ class Checker:
     def error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
 
-    def string(self, obj: dict, key: str, path: str, *, required: bool, min_len: int = 0, max_len: int | None = None):
+    def string(
+        self, obj: dict, key: str, path: str, *, required: bool, min_len: int = 0, max_len: int | None = None
+    ):
         value = obj.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -134,7 +136,9 @@ class Checker:
     def author(self, obj: dict, path: str) -> tuple[str, str]:
         author = self.obj(obj, "author", path)
         name = self.string(author, "name", f"{path}.name", required=False, max_len=200)
-        organisation = self.string(author, "organisation", f"{path}.organisation", required=False, max_len=200)
+        organisation = self.string(
+            author, "organisation", f"{path}.organisation", required=False, max_len=200
+        )
         return name, organisation
 
     def email(self, obj: dict, key: str, path: str) -> str:

@@ -15,6 +15,17 @@ from cms.models.pages import (
 from cms.models.taxonomy import Law, Municipality, Theme
 
 __all__ = [
-    "ArticleIndexPage", "ArticlePage", "CaseIndexPage", "CasePage", "HomePage", "IndexPage", "KnowledgePage",
-    "KnowledgePageAttachment", "Law", "Municipality", "StandardPage", "Theme", "new_external_id",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "CaseIndexPage",
+    "CasePage",
+    "HomePage",
+    "IndexPage",
+    "KnowledgePage",
+    "KnowledgePageAttachment",
+    "Law",
+    "Municipality",
+    "StandardPage",
+    "Theme",
+    "new_external_id",
 ]

@@ -39,15 +39,21 @@ class KnowledgePage(Page):
         blank=True,
         help_text=_("Stable id used by import, export and the API; filled in automatically."),
     )
-    summary = models.TextField(_("summary"), help_text=_("One to three sentences shown in lists and search results."))
+    summary = models.TextField(
+        _("summary"), help_text=_("One to three sentences shown in lists and search results.")
+    )
     published_date = models.DateField(_("publication date"), default=timezone.localdate)
     last_reviewed = models.DateField(
-        _("last reviewed"), null=True, blank=True, help_text=_("When an editor last checked that this is still correct.")
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked that this is still correct."),
     )
     author_name = models.CharField(_("author"), max_length=200, blank=True)
     author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
-    municipalities = ParentalManyToManyField("cms.Municipality", blank=True, related_name="pages",
-                                             verbose_name=_("municipalities"))
+    municipalities = ParentalManyToManyField(
+        "cms.Municipality", blank=True, related_name="pages", verbose_name=_("municipalities")
+    )
     laws = ParentalManyToManyField("cms.Law", blank=True, related_name="pages", verbose_name=_("laws"))
     themes = ParentalManyToManyField("cms.Theme", blank=True, related_name="pages", verbose_name=_("themes"))
     # Fingerprint of the exchange-format item this page was last imported from: re-importing an
@@ -68,8 +74,13 @@ class KnowledgePage(Page):
             heading=_("Tagging"),
         ),
         MultiFieldPanel(
-            [FieldPanel("published_date"), FieldPanel("last_reviewed"), FieldPanel("author_name"),
-             FieldPanel("author_organisation"), FieldPanel("external_id", read_only=True)],
+            [
+                FieldPanel("published_date"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("author_name"),
+                FieldPanel("author_organisation"),
+                FieldPanel("external_id", read_only=True),
+            ],
             heading=_("Publication"),
         ),
         InlinePanel("attachments", label=_("Attachments")),
@@ -96,9 +107,12 @@ class KnowledgePageAttachment(Orderable):
     """A file (usually a PDF) attached to a knowledge page; its text is searchable."""
 
     page = ParentalKey(KnowledgePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+",
-                                 verbose_name=_("file"))
-    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the file's title."))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("file")
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Defaults to the file's title.")
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -148,7 +162,11 @@ class ArticlePage(KnowledgePage):
     parent_page_types = ["cms.ArticleIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), *KnowledgePage.taxonomy_panels]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *KnowledgePage.taxonomy_panels,
+    ]
 
     class Meta:
         verbose_name = _("article")
@@ -171,7 +189,9 @@ class IndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         items = (
-            self.listed_model.objects.live().public().child_of(self)
+            self.listed_model.objects.live()
+            .public()
+            .child_of(self)
             .prefetch_related("municipalities", "laws", "themes")
             .order_by("-published_date", "-pk")
         )

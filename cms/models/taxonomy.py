@@ -20,7 +20,12 @@ class Law(index.Indexed, models.Model):
     name = models.CharField(_("official name"), max_length=200)
     short_description = models.TextField(_("short description"), blank=True)
 
-    panels = [FieldPanel("abbreviation"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_description")]
+    panels = [
+        FieldPanel("abbreviation"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("short_description"),
+    ]
     search_fields = [index.SearchField("abbreviation"), index.SearchField("name")]
 
     class Meta:
@@ -66,7 +71,10 @@ class Municipality(index.Indexed, models.Model):
     code = models.CharField(_("CBS code"), max_length=6, unique=True, validators=[cbs_code_validator])
     name = models.CharField(_("official name"), max_length=120)
     display_name = models.CharField(
-        _("display name"), max_length=120, blank=True, help_text=_("Shown instead of the official name, e.g. Den Haag.")
+        _("display name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown instead of the official name, e.g. Den Haag."),
     )
     province = models.CharField(_("province"), max_length=60)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
@@ -84,7 +92,11 @@ class Municipality(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("email_domains"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("display_name"), index.FilterField("province")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("display_name"),
+        index.FilterField("province"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -93,6 +105,9 @@ class Municipality(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("cms:municipality_detail", kwargs={"slug": self.slug})
 
     @property
     def label(self) -> str:
@@ -107,7 +122,6 @@ class Municipality(index.Indexed, models.Model):
             self.slug = slugify(self.name)
         for domain in self.domains:
             if "." not in domain or " " in domain:
-                raise ValidationError({"email_domains": _("%(domain)s is not a domain name.") % {"domain": domain}})
-
-    def get_absolute_url(self) -> str:
-        return reverse("cms:municipality_detail", kwargs={"slug": self.slug})
+                raise ValidationError(
+                    {"email_domains": _("%(domain)s is not a domain name.") % {"domain": domain}}
+                )

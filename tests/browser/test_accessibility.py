@@ -23,10 +23,26 @@ def page_paths() -> list[str]:
     detail = {p.specific_class.__name__: p.url for p in KnowledgePage.objects.live()}
     question = Question.objects.get(external_id="question-partner-als-zorgverlener")
     return [
-        "/", "/goede-voorbeelden/", "/video/", "/nieuws/", "/documenten/",
-        detail["CasePage"], detail["VideoPage"], detail["ArticlePage"], detail["DocumentPage"],
-        "/thema/", "/thema/toegang/", "/wet/", "/wet/wmo/", "/gemeente/", "/gemeente/groningen/",
-        "/forum/", question.get_absolute_url(), "/toegankelijkheid/", "/privacy/", "/deze-pagina-bestaat-niet/",
+        "/",
+        "/goede-voorbeelden/",
+        "/video/",
+        "/nieuws/",
+        "/documenten/",
+        detail["CasePage"],
+        detail["VideoPage"],
+        detail["ArticlePage"],
+        detail["DocumentPage"],
+        "/thema/",
+        "/thema/toegang/",
+        "/wet/",
+        "/wet/wmo/",
+        "/gemeente/",
+        "/gemeente/groningen/",
+        "/forum/",
+        question.get_absolute_url(),
+        "/toegankelijkheid/",
+        "/privacy/",
+        "/deze-pagina-bestaat-niet/",
     ]
 
 

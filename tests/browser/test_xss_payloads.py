@@ -12,7 +12,9 @@ from forum.models import Question
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PAYLOADS = [line for line in (Path(__file__).parent / "payloads.txt").read_text(encoding="utf-8").splitlines() if line]
+PAYLOADS = [
+    line for line in (Path(__file__).parent / "payloads.txt").read_text(encoding="utf-8").splitlines() if line
+]
 DANGEROUS_DOM = """() => {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
@@ -32,15 +34,37 @@ DANGEROUS_DOM = """() => {
 def payload_items(tmp_path: Path) -> Path:
     joined = " ".join(PAYLOADS)
     items = [
-        {"id": "case-xss", "type": "case", "title": PAYLOADS[0][:190], "summary": PAYLOADS[1],
-         "body": "## Aanleiding\n\n" + "\n\n".join(PAYLOADS), "published": "2025-01-01", "laws": ["wmo"],
-         "themes": ["toegang"], "municipalities": ["GM0014"], "status": "lopend",
-         "author": {"name": PAYLOADS[2], "organisation": PAYLOADS[9]},
-         "contact": {"name": PAYLOADS[1], "role": PAYLOADS[2], "email": "x@example.nl"}},
-        {"id": "question-xss", "type": "question", "title": PAYLOADS[2][:190], "body": joined,
-         "published": "2025-01-02", "laws": ["wmo"], "author": {"name": PAYLOADS[0], "organisation": PAYLOADS[1]},
-         "answers": [{"body": joined, "author": {"name": PAYLOADS[3], "organisation": PAYLOADS[4]},
-                      "published": "2025-01-03", "accepted": False}]},
+        {
+            "id": "case-xss",
+            "type": "case",
+            "title": PAYLOADS[0][:190],
+            "summary": PAYLOADS[1],
+            "body": "## Aanleiding\n\n" + "\n\n".join(PAYLOADS),
+            "published": "2025-01-01",
+            "laws": ["wmo"],
+            "themes": ["toegang"],
+            "municipalities": ["GM0014"],
+            "status": "lopend",
+            "author": {"name": PAYLOADS[2], "organisation": PAYLOADS[9]},
+            "contact": {"name": PAYLOADS[1], "role": PAYLOADS[2], "email": "x@example.nl"},
+        },
+        {
+            "id": "question-xss",
+            "type": "question",
+            "title": PAYLOADS[2][:190],
+            "body": joined,
+            "published": "2025-01-02",
+            "laws": ["wmo"],
+            "author": {"name": PAYLOADS[0], "organisation": PAYLOADS[1]},
+            "answers": [
+                {
+                    "body": joined,
+                    "author": {"name": PAYLOADS[3], "organisation": PAYLOADS[4]},
+                    "published": "2025-01-03",
+                    "accepted": False,
+                }
+            ],
+        },
     ]
     path = tmp_path / "xss.jsonl"
     path.write_text("\n".join(json.dumps(item) for item in items), encoding="utf-8")
@@ -53,8 +77,16 @@ def test_payloads_never_execute_and_leave_no_dangerous_markup(site, page, tmp_pa
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     case = CasePage.objects.get(external_id="case-xss")
     question = Question.objects.get(external_id="question-xss")
-    paths = ["/", case.url, "/goede-voorbeelden/", "/thema/toegang/", "/wet/wmo/", "/gemeente/groningen/",
-             "/forum/", question.get_absolute_url()]
+    paths = [
+        "/",
+        case.url,
+        "/goede-voorbeelden/",
+        "/thema/toegang/",
+        "/wet/wmo/",
+        "/gemeente/groningen/",
+        "/forum/",
+        question.get_absolute_url(),
+    ]
     problems = {}
     for path in paths:
         page.goto(site + path)

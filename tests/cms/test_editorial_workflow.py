@@ -30,8 +30,14 @@ def final_editor(django_user_model):
 
 def draft_case(user) -> CasePage:
     index = CaseIndexPage.objects.get()
-    page = CasePage(title="Nieuw voorbeeld", slug="nieuw-voorbeeld", summary="Kort.", live=False,
-                    body=[("aanleiding", "<p>Waarom.</p>")], owner=user)
+    page = CasePage(
+        title="Nieuw voorbeeld",
+        slug="nieuw-voorbeeld",
+        summary="Kort.",
+        live=False,
+        body=[("aanleiding", "<p>Waarom.</p>")],
+        owner=user,
+    )
     index.add_child(instance=page)
     page.save_revision(user=user)
     return page

@@ -25,11 +25,26 @@ def snapshot() -> list[tuple]:
         page = page.specific
         body = [(b.block_type, b.block.get_prep_value(b.value)) for b in page.body]
         files = [(a.label, a.document.file.read()) for a in page.attachments.all()]
-        rows.append((page.external_id, page.title, page.summary, page.published_date, page.url, body, files,
-                     sorted(page.laws.values_list("slug", flat=True)), sorted(page.themes.values_list("slug", flat=True)),
-                     sorted(page.municipalities.values_list("code", flat=True))))
+        rows.append(
+            (
+                page.external_id,
+                page.title,
+                page.summary,
+                page.published_date,
+                page.url,
+                body,
+                files,
+                sorted(page.laws.values_list("slug", flat=True)),
+                sorted(page.themes.values_list("slug", flat=True)),
+                sorted(page.municipalities.values_list("code", flat=True)),
+            )
+        )
     for question in Question.objects.order_by("external_id"):
-        answers = list(question.answers.order_by("pk").values_list("body", "author_name", "is_accepted", "published_date"))
+        answers = list(
+            question.answers.order_by("pk").values_list(
+                "body", "author_name", "is_accepted", "published_date"
+            )
+        )
         rows.append((question.external_id, question.title, question.body, question.visibility, answers))
     return rows
 

@@ -17,20 +17,35 @@ pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 VALID_CASE = {
-    "id": "case-valid-one", "type": "case", "title": "Een geldig voorbeeld", "summary": "Kort.",
-    "body": "## Aanleiding\n\nTekst.", "laws": ["wmo"], "themes": ["toegang"], "municipalities": ["GM0014"],
+    "id": "case-valid-one",
+    "type": "case",
+    "title": "Een geldig voorbeeld",
+    "summary": "Kort.",
+    "body": "## Aanleiding\n\nTekst.",
+    "laws": ["wmo"],
+    "themes": ["toegang"],
+    "municipalities": ["GM0014"],
     "published": "2024-01-01",
 }
 VALID_VIDEO = {
-    "id": "video-valid-one", "type": "video", "title": "Een geldige video", "summary": "Kort.", "body": "Tekst.",
-    "published": "2024-01-01", "duration": 10,
+    "id": "video-valid-one",
+    "type": "video",
+    "title": "Een geldige video",
+    "summary": "Kort.",
+    "body": "Tekst.",
+    "published": "2024-01-01",
+    "duration": 10,
     "captions": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHallo.\n",
 }
 
 
 def stored() -> tuple[int, int, int, int]:
-    return (KnowledgePage.objects.count(), Question.objects.count(), Answer.objects.count(),
-            get_document_model().objects.count())
+    return (
+        KnowledgePage.objects.count(),
+        Question.objects.count(),
+        Answer.objects.count(),
+        get_document_model().objects.count(),
+    )
 
 
 def write(tmp_path, *lines) -> Path:
@@ -38,7 +53,9 @@ def write(tmp_path, *lines) -> Path:
     path = tmp_path / "items.jsonl"
     with path.open("wb") as handle:
         for line in lines:
-            handle.write(line if isinstance(line, bytes) else (json.dumps(line, ensure_ascii=False) + "\n").encode())
+            handle.write(
+                line if isinstance(line, bytes) else (json.dumps(line, ensure_ascii=False) + "\n").encode()
+            )
     return path
 
 
@@ -64,29 +81,66 @@ BAD_ITEMS = [
     (with_(VALID_CASE, title=None), "line 2: title: is required"),
     (with_(VALID_CASE, id="Case_Upper"), "line 2: id: must match [a-z0-9-]{3,80}"),
     (with_(VALID_CASE, status="klaar"), "line 2: status: must be one of lopend, afgerond, gestopt"),
-    (with_(VALID_CASE, contact={"name": "X", "email": "geen-adres"}), "line 2: contact.email: 'geen-adres' is not an e-mail"),
-    (with_(VALID_VIDEO, captions="00:00:01.000 --> 00:00:02.000\nGeen kop"), "line 2: captions: invalid WebVTT: line 1"),
-    (with_(VALID_VIDEO, captions="WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nKapot\n"), "line 2: captions: invalid WebVTT: line 3"),
+    (
+        with_(VALID_CASE, contact={"name": "X", "email": "geen-adres"}),
+        "line 2: contact.email: 'geen-adres' is not an e-mail",
+    ),
+    (
+        with_(VALID_VIDEO, captions="00:00:01.000 --> 00:00:02.000\nGeen kop"),
+        "line 2: captions: invalid WebVTT: line 1",
+    ),
+    (
+        with_(VALID_VIDEO, captions="WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nKapot\n"),
+        "line 2: captions: invalid WebVTT: line 3",
+    ),
     (with_(VALID_VIDEO, duration="lang"), "line 2: duration: must be a whole number of seconds"),
-    (with_(VALID_CASE, attachments=[{"title": "Weg", "file": "files/bestaat-niet.pdf"}]),
-     "line 2: attachments[0].file: file 'files/bestaat-niet.pdf' not found"),
-    (with_(VALID_CASE, attachments=[{"title": "Nep", "file": "files/not-a-pdf.pdf"}]),
-     "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a PDF file"),
-    (with_(VALID_CASE, attachments=[{"title": "Uit", "file": "../../../etc/passwd"}]),
-     "line 2: attachments[0].file: '../../../etc/passwd' points outside the folder"),
+    (
+        with_(VALID_CASE, attachments=[{"title": "Weg", "file": "files/bestaat-niet.pdf"}]),
+        "line 2: attachments[0].file: file 'files/bestaat-niet.pdf' not found",
+    ),
+    (
+        with_(VALID_CASE, attachments=[{"title": "Nep", "file": "files/not-a-pdf.pdf"}]),
+        "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a PDF file",
+    ),
+    (
+        with_(VALID_CASE, attachments=[{"title": "Uit", "file": "../../../etc/passwd"}]),
+        "line 2: attachments[0].file: '../../../etc/passwd' points outside the folder",
+    ),
     (with_(VALID_CASE, type="document"), "line 2: attachments: is required for this type"),
-    ({"id": "question-two-accepted", "type": "question", "title": "Twee keer geaccepteerd?", "body": "Vraag.",
-      "published": "2024-01-01", "answers": [
-          {"body": "A", "published": "2024-01-02", "accepted": True},
-          {"body": "B", "published": "2024-01-03", "accepted": True}]},
-     "line 2: answers: at most one answer may have accepted: true"),
-    ({"id": "question-bad-answer-date", "type": "question", "title": "Datum fout", "body": "Vraag.",
-      "published": "2024-01-01", "visibility": "secret", "answers": [{"body": "A", "published": "gisteren"}]},
-     "line 2: visibility: must be public or members"),
+    (
+        {
+            "id": "question-two-accepted",
+            "type": "question",
+            "title": "Twee keer geaccepteerd?",
+            "body": "Vraag.",
+            "published": "2024-01-01",
+            "answers": [
+                {"body": "A", "published": "2024-01-02", "accepted": True},
+                {"body": "B", "published": "2024-01-03", "accepted": True},
+            ],
+        },
+        "line 2: answers: at most one answer may have accepted: true",
+    ),
+    (
+        {
+            "id": "question-bad-answer-date",
+            "type": "question",
+            "title": "Datum fout",
+            "body": "Vraag.",
+            "published": "2024-01-01",
+            "visibility": "secret",
+            "answers": [{"body": "A", "published": "gisteren"}],
+        },
+        "line 2: visibility: must be public or members",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("bad", "message"), BAD_ITEMS, ids=[m.split(": ", 2)[1] + "-" + str(i) for i, (_, m) in enumerate(BAD_ITEMS)])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    BAD_ITEMS,
+    ids=[m.split(": ", 2)[1] + "-" + str(i) for i, (_, m) in enumerate(BAD_ITEMS)],
+)
 def test_invalid_item_is_reported_and_nothing_is_stored(tmp_path, bad, message):
     padding = with_(VALID_CASE, id="case-valid-two")
     path = write(tmp_path, VALID_CASE if bad.get("id") != VALID_CASE["id"] else padding, bad)
@@ -96,7 +150,12 @@ def test_invalid_item_is_reported_and_nothing_is_stored(tmp_path, bad, message):
 
 
 def test_non_utf8_and_truncated_lines_are_named(tmp_path):
-    path = write(tmp_path, VALID_CASE, "Gemeente Súdwest".encode("latin-1") + b"\n", b'{"id": "case-half", "type": "ca\n')
+    path = write(
+        tmp_path,
+        VALID_CASE,
+        "Gemeente Súdwest".encode("latin-1") + b"\n",
+        b'{"id": "case-half", "type": "ca\n',
+    )
     errors = refused(path)
     assert "line 2: (line): not valid UTF-8" in errors
     assert "line 3: (line): the line is truncated" in errors
@@ -117,10 +176,14 @@ def test_an_id_cannot_change_type(tmp_path):
 
 def test_a_failed_import_leaves_earlier_content_untouched(tmp_path, imported):
     before = stored()
-    path = write(tmp_path, with_(VALID_CASE, id="case-testdorp-keukentafel", title="Overschreven"), {"id": "x"})
+    path = write(
+        tmp_path, with_(VALID_CASE, id="case-testdorp-keukentafel", title="Overschreven"), {"id": "x"}
+    )
     refused(path)
     assert stored() == before
-    assert KnowledgePage.objects.get(external_id="case-testdorp-keukentafel").title.startswith("Keukentafelgesprek")
+    assert KnowledgePage.objects.get(external_id="case-testdorp-keukentafel").title.startswith(
+        "Keukentafelgesprek"
+    )
 
 
 def test_skip_invalid_imports_the_valid_lines_and_reports_the_rest(tmp_path):
@@ -129,7 +192,10 @@ def test_skip_invalid_imports_the_valid_lines_and_reports_the_rest(tmp_path):
     call_command("import", str(path), "--skip-invalid", stdout=out, stderr=err, verbosity=0)
     assert out.getvalue().strip() == "3 items: 2 created, 0 updated, 0 unchanged, 1 skipped."
     assert "line 2: laws[0]: unknown law slug 'nope'" in err.getvalue()
-    assert sorted(KnowledgePage.objects.values_list("external_id", flat=True)) == ["case-valid-one", "video-valid-one"]
+    assert sorted(KnowledgePage.objects.values_list("external_id", flat=True)) == [
+        "case-valid-one",
+        "video-valid-one",
+    ]
 
 
 def test_missing_file_is_an_operator_error(tmp_path):
@@ -138,8 +204,11 @@ def test_missing_file_is_an_operator_error(tmp_path):
 
 
 def test_imported_markup_is_sanitised(tmp_path):
-    evil = with_(VALID_CASE, title="<script>alert(1)</script>Titel",
-                 body="## Aanleiding\n\n<img src=x onerror=alert(1)> [klik](javascript:alert(1)) <b>vet</b>")
+    evil = with_(
+        VALID_CASE,
+        title="<script>alert(1)</script>Titel",
+        body="## Aanleiding\n\n<img src=x onerror=alert(1)> [klik](javascript:alert(1)) <b>vet</b>",
+    )
     call_command("import", str(write(tmp_path, evil)), verbosity=0, stdout=StringIO())
     page = KnowledgePage.objects.get().specific
     html = page.body[0].value.source

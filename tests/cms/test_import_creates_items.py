@@ -25,8 +25,18 @@ def test_every_type_is_created_live_with_its_fields(mini_path):
     case = CasePage.objects.get(external_id="case-testdorp-keukentafel")
     assert case.live and case.get_parent().specific_class is CaseIndexPage
     assert case.url == "/goede-voorbeelden/testdorp-keukentafel/"
-    assert [b.block_type for b in case.body] == ["text", "aanleiding", "aanpak", "resultaat", "lessen", "section"]
-    assert "<b>zorgovereenkomst</b>" in case.body[1].value.source or "<strong>zorgovereenkomst</strong>" in case.body[1].value.source
+    assert [b.block_type for b in case.body] == [
+        "text",
+        "aanleiding",
+        "aanpak",
+        "resultaat",
+        "lessen",
+        "section",
+    ]
+    assert (
+        "<b>zorgovereenkomst</b>" in case.body[1].value.source
+        or "<strong>zorgovereenkomst</strong>" in case.body[1].value.source
+    )
     assert case.contact_email == "a.devries@example.nl" and case.status == "lopend"
     assert [m.code for m in case.municipalities.all()] == ["GM0014"]
     assert sorted(t.slug for t in case.themes.all()) == ["toegang", "toerusting"]

@@ -47,7 +47,9 @@ def test_video_player_carries_dutch_captions_when_a_file_exists(client, imported
     from wagtail.documents import get_document_model
 
     video = VideoPage.objects.get()
-    document = get_document_model().objects.create(title="video", file=ContentFile(b"\x00" * 16, name="uitleg.mp4"))
+    document = get_document_model().objects.create(
+        title="video", file=ContentFile(b"\x00" * 16, name="uitleg.mp4")
+    )
     video.video_file = document
     video.save()
     html = client.get(video.url).content.decode()
@@ -97,7 +99,13 @@ def test_browse_pages_paginate(client, imported, settings):
 
 
 def test_unknown_addresses_get_a_dutch_404(client):
-    for path in ("/bestaat-niet/", "/thema/onbekend/", "/gemeente/atlantis/", "/forum/999-nee/", "/goede-voorbeelden/x/"):
+    for path in (
+        "/bestaat-niet/",
+        "/thema/onbekend/",
+        "/gemeente/atlantis/",
+        "/forum/999-nee/",
+        "/goede-voorbeelden/x/",
+    ):
         response = client.get(path)
         assert response.status_code == 404
         assert "Pagina niet gevonden" in response.content.decode()

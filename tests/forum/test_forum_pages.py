@@ -33,8 +33,10 @@ def test_question_detail_renders_markdown_safely_and_fixes_the_slug(client, impo
     question.body = "Zie **dit** <script>alert(1)</script> [link](javascript:alert(1))"
     question.save()
     html = client.get(question.get_absolute_url()).content.decode()
-    assert "<strong>dit</strong>" in html and "<script>alert(1)" not in html and 'href="javascript' not in html
-    answer_html = html[html.index("answers-heading"):]
+    assert (
+        "<strong>dit</strong>" in html and "<script>alert(1)" not in html and 'href="javascript' not in html
+    )
+    answer_html = html[html.index("answers-heading") :]
     assert "<strong>gebruikelijke hulp</strong>" in answer_html
     wrong_slug = client.get(f"/forum/{question.pk}-oude-titel/")
     assert wrong_slug.status_code == 301 and wrong_slug["Location"] == question.get_absolute_url()

@@ -29,9 +29,15 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
         "import django; django.setup(); from django.test import Client; "
         "r = Client().get('/healthz'); print(r.status_code, r.json()['database']['status'])"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
-           "ALLOWED_HOSTS": "testserver"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
+        "ALLOWED_HOSTS": "testserver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == ["503", "error"], result.stderr[-2000:]
 
 
@@ -44,8 +50,18 @@ def test_sitemap_lists_every_public_page_and_each_answers_200(client, imported):
     urls = [loc.text for loc in ET.fromstring(response.content).findall(".//s:loc", ns)]
     paths = [url.split("://", 1)[1].split("/", 1)[1] for url in urls]
     paths = ["/" + p for p in paths]
-    for expected in ("/", "/goede-voorbeelden/", "/video/", "/toegankelijkheid/", "/privacy/", "/thema/toegang/",
-                     "/wet/wmo/", "/gemeente/groningen/", "/forum/", "/goede-voorbeelden/testdorp-keukentafel/"):
+    for expected in (
+        "/",
+        "/goede-voorbeelden/",
+        "/video/",
+        "/toegankelijkheid/",
+        "/privacy/",
+        "/thema/toegang/",
+        "/wet/wmo/",
+        "/gemeente/groningen/",
+        "/forum/",
+        "/goede-voorbeelden/testdorp-keukentafel/",
+    ):
         assert expected in paths
     public = Question.objects.get(external_id="question-partner-als-zorgverlener")
     members = Question.objects.get(external_id="question-fraudesignalen-intern")
@@ -58,7 +74,11 @@ def test_sitemap_lists_every_public_page_and_each_answers_200(client, imported):
 def test_public_pages_send_a_strict_content_security_policy(client, imported):
     response = client.get("/")
     policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert (
+        "default-src 'self'" in policy
+        and "object-src 'none'" in policy
+        and "frame-ancestors 'none'" in policy
+    )
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -84,8 +104,14 @@ def test_robots_txt_points_at_the_sitemap(client):
 def test_settings_refuse_to_start_without_a_secret_key_in_production():
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "pgbplatform.settings"
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
 
 
@@ -93,5 +119,7 @@ def test_cookies_are_secure_when_debug_is_off():
     env = {**os.environ, "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "pgbplatform.settings"}
     env.pop("DEBUG", None)
     code = "from django.conf import settings; print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.DEBUG)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == ["True", "True", "False"], result.stderr

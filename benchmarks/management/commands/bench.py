@@ -12,8 +12,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="benchmark", required=True)
         imp = sub.add_parser("import", help="Import throughput (items/s) and peak memory on fresh databases.")
         imp.add_argument("--items", type=int, default=2000, help="Corpus size (a 500-item run is added).")
-        imp.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both",
-                         help="Which database engine(s) to measure.")
+        imp.add_argument(
+            "--database",
+            choices=["sqlite", "postgres", "both"],
+            default="both",
+            help="Which database engine(s) to measure.",
+        )
 
     def handle(self, *, benchmark: str, **options):
         if benchmark == "import":

@@ -14,8 +14,11 @@ class Command(BaseCommand):
     help = "Load the demo content: fictional Dutch cases, videos, articles, documents and forum questions."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Do nothing when the database already holds knowledge items.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already holds knowledge items.",
+        )
 
     def handle(self, *, if_empty: bool, verbosity: int, **options):
         if if_empty and KnowledgePage.objects.exists():

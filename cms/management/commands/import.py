@@ -15,8 +15,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="The .jsonl file; attachment paths are relative to it.")
-        parser.add_argument("--skip-invalid", action="store_true",
-                            help="Import the valid lines and report the invalid ones instead of importing nothing.")
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="Import the valid lines and report the invalid ones instead of importing nothing.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Validate and report, but write nothing.")
 
     def handle(self, *, path: Path, skip_invalid: bool, dry_run: bool, verbosity: int, **options):
