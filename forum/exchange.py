@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from cms.exchange.pages import TaxonomyCache
+from cms.exchange.pages import TaxonomyCache, taxonomy_export
 from forum.constants import Visibility
 from forum.models import Answer, Question
 
@@ -77,9 +77,7 @@ class QuestionHandler:
                 "type": "question",
                 "title": question.title,
                 "body": question.body,
-                "municipalities": sorted(m.code for m in question.municipalities.all()),
-                "laws": sorted(law.slug for law in question.laws.all()),
-                "themes": sorted(theme.slug for theme in question.themes.all()),
+                **taxonomy_export(question),
                 "published": question.published_date.isoformat(),
             }
             if question.author_name or question.author_organisation:

@@ -154,6 +154,15 @@ def unique_slug(parent: Page, external_id: str) -> str:
     return slug
 
 
+def taxonomy_export(obj) -> dict:
+    """The tag fields of a page or question as the exchange format writes them (sorted codes/slugs)."""
+    return {
+        "municipalities": sorted(m.code for m in obj.municipalities.all()),
+        "laws": sorted(law.slug for law in obj.laws.all()),
+        "themes": sorted(theme.slug for theme in obj.themes.all()),
+    }
+
+
 def common_export(page: KnowledgePage) -> dict:
     """The shared fields of `page` as an exchange-format item (attachments filled in by the caller)."""
     item = {
@@ -162,9 +171,7 @@ def common_export(page: KnowledgePage) -> dict:
         "title": page.title,
         "summary": page.summary,
         "body": "",
-        "municipalities": sorted(m.code for m in page.municipalities.all()),
-        "laws": sorted(law.slug for law in page.laws.all()),
-        "themes": sorted(theme.slug for theme in page.themes.all()),
+        **taxonomy_export(page),
         "published": page.published_date.isoformat(),
     }
     if page.author_name or page.author_organisation:
