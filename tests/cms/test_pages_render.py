@@ -37,7 +37,7 @@ def test_video_page_has_captions_track_only_with_a_file_and_always_a_transcript(
     assert "De SVB betaalt de zorgverlener namens de budgethouder." in html
     assert '<span class="pgb-transcript__time">1:02</span>' in html
     assert "<video" not in html  # no file uploaded: no empty player
-    assert "1 min 7 s" in html
+    assert "1 min 7 s" in html and ">Uitlegvideo<" in html
     captions = client.get(video.url + "ondertiteling/")
     assert captions["Content-Type"].startswith("text/vtt") and captions.content.startswith(b"WEBVTT")
 
