@@ -188,6 +188,10 @@ ADMINS = [("Beheer", a) for a in env.list("PGB_ADMIN_EMAILS", default=[])]
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Informatieplatform pgb"
+# No call home to releases.wagtail.org from editors' browsers: upgrades go through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from gravatar.com: the admin makes no third-party requests either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("PGB_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True

@@ -103,3 +103,15 @@ def test_a_draft_can_be_previewed(editor):
 def test_editors_may_add_themes_but_not_change_municipalities(editor):
     assert editor.has_perm("cms.add_theme") and editor.has_perm("cms.change_law")
     assert not editor.has_perm("cms.change_municipality")
+
+
+def test_pages_made_in_the_admin_get_a_stable_external_id(editor):
+    import re
+
+    page = draft_case(editor)
+    assert re.fullmatch(r"case-nieuw-voorbeeld-[0-9a-f]{6}", page.external_id)
+    first = page.external_id
+    page.title = "Nieuwe titel"
+    page.save_revision(user=editor)
+    page.save()
+    assert CasePage.objects.get(pk=page.pk).external_id == first
