@@ -80,10 +80,11 @@ def save_page(
 ) -> KnowledgePage:
     """Create `page` live under the single `parent_model` page, or save the updated existing one."""
     apply_common(page, clean, fingerprint)
-    page.attachments = [
-        KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
-        for index, (title, path) in enumerate(clean.attachments)
-    ]
+    if clean.attachments or existing:  # a new page without files needs no child-relation work
+        page.attachments = [
+            KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
+            for index, (title, path) in enumerate(clean.attachments)
+        ]
     now = timezone.now()
     page.last_published_at = now
     page.has_unpublished_changes = False
