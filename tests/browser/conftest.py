@@ -67,7 +67,9 @@ def restorable_database(pristine_database):
     """
     from django.db import connections
 
-    connections["default"]._test_serialized_contents = pristine_database
+    # On the class, so that every connection object this test's contexts get (set-up, live-server
+    # requests, teardown's flush) sees it; the flush then also skips post_migrate, as Django intends.
+    type(connections["default"])._test_serialized_contents = pristine_database
 
 
 @pytest.fixture

@@ -120,3 +120,8 @@ def test_titles_and_summaries_are_escaped(client, imported):
         html = client.get(path).content.decode()
         assert '<script>alert("x")</script>' not in html and "<img src=x" not in html
         assert "&lt;script&gt;" in html
+
+
+def test_interface_is_dutch_even_for_an_english_browser(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in html and "Direct naar de inhoud" in html
