@@ -3,7 +3,7 @@
 Other apps call `import_file`; the `pgb import` command is a thin shell around it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.db import transaction
@@ -16,7 +16,7 @@ from cms.exchange.reader import iter_lines
 from cms.exchange.types import FieldError, ImportContext, ImportReport
 from cms.exchange.validation import Checker, CleanItem, Vocabulary, check_common
 
-ID_BATCH = 500
+ID_BATCH = 200
 
 
 def validate_item(
@@ -72,6 +72,32 @@ def validate_file(path: Path, report: ImportReport) -> set[int]:
     return invalid
 
 
+def _valid_chunks(path: Path, invalid: set[int], progress) -> Iterator[list[tuple[int, dict]]]:
+    """The valid (line, item) pairs of `path` in lists of ID_BATCH, reading the file as a stream."""
+    chunk: list[tuple[int, dict]] = []
+    for line, item, _error in iter_lines(path):
+        if progress:
+            progress(1)
+        if line in invalid:
+            continue
+        chunk.append((line, item))
+        if len(chunk) >= ID_BATCH:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _stored_ids(cleaned: list[CleanItem]) -> set[str]:
+    by_type: dict[str, list[str]] = {}
+    for clean in cleaned:
+        by_type.setdefault(clean.type, []).append(clean.id)
+    stored: set[str] = set()
+    for type_name, ids in by_type.items():
+        stored |= registry.handler_for(type_name).existing_ids(ids)
+    return stored
+
+
 def import_file(
     path: Path,
     *,
@@ -98,21 +124,19 @@ def import_file(
     vocabulary = Vocabulary.load()
     ctx = ImportContext(base_dir=path.parent, tree=TreeCursor())
     with transaction.atomic(), deferred_indexing() as backlog:
-        for line, item, _error in iter_lines(path):
-            if progress:
-                progress(1)
-            if line in invalid:
-                continue
-            clean, _errors = validate_item(item, line, vocabulary, path.parent)
-            handler = registry.handler_for(clean.type)
-            fingerprint = fingerprint_of(item, clean.attachments)
-            existing = handler.find(clean.id)
-            if existing is not None and existing.import_fingerprint == fingerprint:
-                report.count("unchanged")
-                continue
-            report.count("updated" if existing is not None else "created")
-            if not dry_run:
-                backlog.add(handler.write(clean, existing, fingerprint, ctx))
+        for chunk in _valid_chunks(path, invalid, progress):
+            cleaned = [validate_item(item, line, vocabulary, path.parent)[0] for line, item in chunk]
+            stored = _stored_ids(cleaned)  # one query per type and chunk instead of one per item
+            for (_line, item), clean in zip(chunk, cleaned, strict=True):
+                handler = registry.handler_for(clean.type)
+                fingerprint = fingerprint_of(item, clean.attachments)
+                existing = handler.find(clean.id) if clean.id in stored else None
+                if existing is not None and existing.import_fingerprint == fingerprint:
+                    report.count("unchanged")
+                    continue
+                report.count("updated" if existing is not None else "created")
+                if not dry_run:
+                    backlog.add(handler.write(clean, existing, fingerprint, ctx))
         ctx.tree.commit()
     TaxonomyCache.clear()
     return report

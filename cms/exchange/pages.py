@@ -111,6 +111,7 @@ class TreeCursor:
     def __init__(self):
         self.parents: dict[type, Page] = {}
         self.next_number: dict[int, int] = {}
+        self.slugs: dict[int, set[str]] = {}
 
     def _parent(self, parent_model: type[Page]) -> Page:
         if parent_model not in self.parents:
@@ -124,6 +125,7 @@ class TreeCursor:
             )
             self.parents[parent_model] = parent
             self.next_number[parent.pk] = (int(last.path[-Page.steplen :], 36) if last else 0) + 1
+            self.slugs[parent.pk] = set(Page.objects.child_of(parent).values_list("slug", flat=True))
         return self.parents[parent_model]
 
     def place(self, page: Page, *, parent_model: type[Page], slug_for: str) -> None:
@@ -134,7 +136,8 @@ class TreeCursor:
         page.path = parent.path + Page._int2str(number).rjust(Page.steplen, "0")
         page.numchild = 0
         page.locale_id = parent.locale_id
-        page.slug = unique_slug(parent, slug_for)
+        page.slug = unique_slug(slug_for, taken=self.slugs[parent.pk])
+        self.slugs[parent.pk].add(page.slug)
         page._cached_parent_obj = parent
 
     def commit(self) -> None:
@@ -143,16 +146,15 @@ class TreeCursor:
             Page.objects.filter(pk=parent.pk).update(numchild=count)
 
 
-def unique_slug(parent: Page, external_id: str) -> str:
-    """The page slug for an item: its external id, which is already unique and URL-safe."""
+def unique_slug(external_id: str, *, taken: set[str]) -> str:
+    """The page slug for an item: its external id without the type prefix, or whole if that is taken."""
     slug = external_id
     for prefix in ("case-", "video-", "article-", "document-"):
         if slug.startswith(prefix) and len(slug) > len(prefix) + 2:
             slug = slug[len(prefix) :]
             break
-    if Page.objects.child_of(parent).filter(slug=slug).exists():
-        slug = external_id
-    return slug
+    candidates = [slug, external_id] + [f"{external_id}-{n}" for n in range(2, 1000)]
+    return next(candidate for candidate in candidates if candidate not in taken)
 
 
 def taxonomy_export(obj) -> dict:

@@ -100,3 +100,16 @@ def test_imported_pages_are_in_the_admin_search_and_reference_index(mini_path):
     assert case in CasePage.objects.search("Keukentafelgesprek")  # Wagtail's admin search index
     document = case.attachments.get().document
     assert ReferenceIndex.get_references_to(document).exists()  # "usage" of the PDF in the admin
+
+
+def test_an_imported_page_never_takes_a_slug_already_in_use(mini_path):
+    from cms.models import CaseIndexPage
+
+    index = CaseIndexPage.objects.get()
+    for slug in ("testdorp-keukentafel", "case-testdorp-keukentafel"):
+        index.add_child(instance=CasePage(title=slug, slug=slug, summary="Handmatig gemaakt."))
+    run_import(mini_path)
+    page = CasePage.objects.get(external_id="case-testdorp-keukentafel")
+    assert page.slug == "case-testdorp-keukentafel-2"
+    slugs = list(CasePage.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs))
