@@ -1,0 +1,33 @@
+"""The taxonomy is seeded by migrations: 4 laws, 15 themes and all 342 gemeenten with URL slugs."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cms.models import Law, Municipality, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_has_every_law_theme_and_municipality():
+    assert sorted(Law.objects.values_list("slug", flat=True)) == ["jeugdwet", "wlz", "wmo", "zvw"]
+    assert Law.objects.get(slug="wmo").abbreviation == "Wmo 2015"
+    assert Theme.objects.count() == 15 and Theme.objects.get(slug="clientondersteuning").name == "Cliëntondersteuning"
+    assert Municipality.objects.count() == 342
+    assert Municipality.objects.values("slug").distinct().count() == 342
+
+
+def test_municipality_slugs_and_display_names_read_naturally():
+    den_haag = Municipality.objects.get(code="GM0518")
+    assert (den_haag.slug, den_haag.label) == ("s-gravenhage", "Den Haag")
+    assert Municipality.objects.get(name="Súdwest-Fryslân").slug == "sudwest-fryslan"
+
+
+def test_email_domains_are_validated():
+    municipality = Municipality.objects.get(code="GM0014")
+    municipality.email_domains = "groningen.nl\n@Groningen.NL\ngeen domein"
+    with pytest.raises(ValidationError) as error:
+        municipality.full_clean()
+    assert "email_domains" in error.value.message_dict
+    municipality.email_domains = "groningen.nl\n@Groningen.NL"
+    municipality.full_clean()
+    assert municipality.domains == ["groningen.nl", "groningen.nl"]
