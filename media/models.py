@@ -3,7 +3,7 @@
 from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -78,10 +78,12 @@ class DocumentPage(KnowledgePage):
     parent_page_types = ["media.DocumentIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    # The document file itself is required, as in the exchange format: at least one attachment.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        InlinePanel("attachments", label=_("Files"), min_num=1),
         FieldPanel("body"),
-        *KnowledgePage.taxonomy_panels,
+        *KnowledgePage.taxonomy_panels[:-1],
     ]
 
     class Meta:

@@ -115,3 +115,24 @@ def test_pages_made_in_the_admin_get_a_stable_external_id(editor):
     page.save_revision(user=editor)
     page.save()
     assert CasePage.objects.get(pk=page.pk).external_id == first
+
+
+def test_a_document_page_needs_its_file(final_editor):
+    from media.models import DocumentIndexPage, DocumentPage
+
+    index = DocumentIndexPage.objects.get()
+    form_class = DocumentPage.get_edit_handler().get_form_class()
+    data = {
+        "title": "Beleidsregels",
+        "slug": "beleidsregels",
+        "summary": "Kort.",
+        "published_date": "2025-01-01",
+        "body-count": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "1",
+        "attachments-MAX_NUM_FORMS": "1000",
+    }
+    form = form_class(data, instance=DocumentPage(), parent_page=index, for_user=final_editor)
+    assert not form.is_valid()
+    assert form.formsets["attachments"].non_form_errors()

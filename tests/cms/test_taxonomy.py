@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_seed_has_every_law_theme_and_municipality():
     assert sorted(Law.objects.values_list("slug", flat=True)) == ["jeugdwet", "wlz", "wmo", "zvw"]
     assert Law.objects.get(slug="wmo").abbreviation == "Wmo 2015"
-    assert Theme.objects.count() == 15 and Theme.objects.get(slug="clientondersteuning").name == "Cliëntondersteuning"
+    assert (
+        Theme.objects.count() == 15
+        and Theme.objects.get(slug="clientondersteuning").name == "Cliëntondersteuning"
+    )
     assert Municipality.objects.count() == 342
     assert Municipality.objects.values("slug").distinct().count() == 342
 
