@@ -37,3 +37,8 @@ class CmsConfig(AppConfig):
         )
         registry.register(CaseHandler())
         registry.register(ArticleHandler())
+
+        from cms.search import PageDocuments
+        from search import service as search_service
+
+        search_service.register(PageDocuments())

@@ -28,3 +28,8 @@ class ForumConfig(AppConfig):
             )
         )
         registry.register(QuestionHandler())
+
+        from forum.search import QuestionDocuments
+        from search import service as search_service
+
+        search_service.register(QuestionDocuments())

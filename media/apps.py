@@ -27,3 +27,8 @@ class MediaConfig(AppConfig):
         )
         registry.register(VideoHandler())
         registry.register(DocumentHandler())
+
+        from media.search import MediaDocuments
+        from search import service as search_service
+
+        search_service.register(MediaDocuments())

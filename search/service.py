@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.db import connection
 
+from search.providers import all_documents, register
 from search.types import BackendHealth
+
+__all__ = ["all_documents", "backend_name", "health", "register"]
 
 
 def backend_name() -> str:

@@ -1,0 +1,69 @@
+"""How knowledge pages (cases, articles, and through media: videos, documents) become search documents."""
+
+import re
+from collections.abc import Iterator
+
+from django.utils.html import strip_tags
+
+from cms.models import ArticlePage, CasePage, KnowledgePage
+from cms.pdftext import pdf_pages
+from search.types import AttachmentPage, SearchDocument
+
+
+def stream_text(stream) -> str:
+    """The readable text of a StreamField: headings and rich text, tags removed."""
+    parts = []
+    for block in stream:
+        value = block.value
+        if hasattr(value, "source"):
+            parts.append(value.source)
+        elif isinstance(value, dict) or hasattr(value, "get"):
+            parts.append(str(value.get("heading", "")))
+            text = value.get("text")
+            parts.append(getattr(text, "source", str(text or "")))
+    return re.sub(r"\s+", " ", strip_tags(" ".join(parts))).strip()
+
+
+def page_document(page: KnowledgePage, **extra) -> SearchDocument:
+    """The shared part of a knowledge page's search document; `extra` adds type-specific fields."""
+    pages = tuple(
+        AttachmentPage(title=attachment.label, page=number, text=text)
+        for attachment in page.attachments.all()
+        for number, text in pdf_pages(attachment.document)
+        if text
+    )
+    return SearchDocument(
+        id=page.external_id,
+        type=page.type_slug,
+        title=page.title,
+        summary=page.summary,
+        body=stream_text(page.body),
+        url=page.url,
+        published=page.published_date,
+        municipalities=tuple((m.code, m.label, m.province) for m in page.municipalities.all()),
+        laws=tuple(law.slug for law in page.laws.all()),
+        themes=tuple(theme.slug for theme in page.themes.all()),
+        pages=pages,
+        **extra,
+    )
+
+
+def live_pages(model: type[KnowledgePage]):
+    """Published, publicly viewable pages of `model`, with what their documents need prefetched."""
+    return (
+        model.objects.live()
+        .public()
+        .prefetch_related("municipalities", "laws", "themes", "attachments__document")
+        .order_by("pk")
+    )
+
+
+class PageDocuments:
+    """Provider for the cms page types; media registers its own for videos and documents."""
+
+    name = "cms"
+
+    def documents(self) -> Iterator[SearchDocument]:
+        for model in (CasePage, ArticlePage):
+            for page in live_pages(model).iterator(chunk_size=200):
+                yield page_document(page)
