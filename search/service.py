@@ -6,7 +6,23 @@ from django.db import connection
 from search.providers import all_documents, register
 from search.types import BackendHealth
 
-__all__ = ["all_documents", "backend_name", "health", "register"]
+__all__ = ["all_documents", "backend_name", "health", "register", "synonym_map"]
+
+
+def synonym_map():
+    """The active synonym rules as a SynonymMap, read fresh so an editor's change applies at once."""
+    from search.models import Synonym
+    from search.synonyms import RuleError, SynonymMap, parse_rule
+
+    rules = []
+    for text in Synonym.objects.filter(active=True).values_list("rule", flat=True):
+        try:
+            rule = parse_rule(text)
+        except RuleError:
+            continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
+        if rule:
+            rules.append(rule)
+    return SynonymMap(rules)
 
 
 def backend_name() -> str:
