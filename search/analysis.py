@@ -1,0 +1,122 @@
+"""Dutch text analysis for the database backends: folding, tokens, compounds and stems.
+
+The same function runs at index time and at query time, so a query finds text in any of the forms
+the domain mixes: case and diacritics (cliëntondersteuning / clientondersteuning), inflection
+(budgethouder / budgethouders, beoordelen / beoordeling) and compounds written joined, hyphenated or
+apart (gezinspgb / gezins-pgb / pgb voor het gezin). SQLite has no Dutch stemmer, so we stem with
+snowballstemmer, with an override list where the Snowball rules hurt this domain.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_stemmer = snowballstemmer.stemmer("dutch")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# Snowball strips a leading "ge", which merges gezin with zin (the abbreviation of zorg in natura)
+# and turns gemeente into "meen". These stems are fixed by hand, as Elasticsearch's stemmer_override.
+STEM_OVERRIDES = {
+    "gezin": "gezin",
+    "gezinnen": "gezin",
+    "gezins": "gezin",
+    "gemeente": "gemeent",
+    "gemeenten": "gemeent",
+    "gemeentelijk": "gemeent",
+    "gemeentelijke": "gemeent",
+    "budget": "budget",
+    "budgetten": "budget",
+    "budgets": "budget",
+    "zin": "zin",
+    "pgb": "pgb",
+    "pgbs": "pgb",
+    "pgb's": "pgb",
+    "geld": "geld",
+    "gelden": "geld",
+    "gebruik": "gebruik",
+    "gebruikelijke": "gebruik",
+    "gebruikelijk": "gebruik",
+}
+# Word parts of the domain's compounds; a joined word made of two of them is also indexed as its parts.
+COMPOUND_PARTS = {
+    "pgb",
+    "gezins",
+    "gezin",
+    "zorg",
+    "overeenkomst",
+    "vaardigheid",
+    "budget",
+    "houder",
+    "plan",
+    "tarief",
+    "tarieven",
+    "kantoor",
+    "verzekeraar",
+    "verlener",
+    "aanbieder",
+    "huis",
+    "bezoek",
+    "jeugd",
+    "wmo",
+    "wlz",
+    "zvw",
+    "integraal",
+    "portaal",
+    "cliënt",
+    "client",
+    "ondersteuning",
+    "ondersteuner",
+    "toets",
+    "gesprek",
+}
+STOP_WORDS = frozenset(
+    "de het een en van voor in op te met is dat die aan er om als bij of ook zijn door naar dan niet wat "
+    "nog maar wel kan hoe wie waar deze dit we wij jullie ze zij u je hun onze mijn".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case with diacritics removed: 'Cliëntondersteuning' -> 'clientondersteuning'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return STEM_OVERRIDES.get(word) or _stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The two domain parts of a joined compound ('gezinspgb' -> ('gezins', 'pgb')), else ()."""
+    parts = {fold(p) for p in COMPOUND_PARTS}
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head in parts and (tail in parts or stem(tail) in {stem(p) for p in parts}):
+            return head, tail
+    return ()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`; a hyphenated word gives its parts and its joined form."""
+    result = []
+    for token in _WORD.findall(fold(text)):
+        if "-" in token:
+            pieces = token.split("-")
+            result.extend(pieces)
+            result.append("".join(pieces))
+        else:
+            result.append(token)
+    return result
+
+
+def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
+    """Stems for indexing or querying `text`, compound parts included, in order of appearance."""
+    stems = []
+    for word in words(text):
+        if not keep_stop_words and word in STOP_WORDS:
+            continue
+        stems.append(stem(word))
+        stems.extend(stem(part) for part in split_compound(word))
+    return stems

@@ -1,0 +1,42 @@
+"""Dutch analysis brings together the forms in which officials write the same thing."""
+
+import pytest
+
+from search.analysis import analyze, fold
+
+
+def shared(a: str, b: str) -> set[str]:
+    return set(analyze(a)) & set(analyze(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("budgethouder", "budgethouders"),
+        ("beoordelen", "beoordeling"),
+        ("cliëntondersteuning", "clientondersteuning"),
+        ("zorgovereenkomst", "zorg-overeenkomst"),
+        ("Tarieven", "tarief"),
+        ("geëvalueerd", "evaluatie"),
+    ],
+)
+def test_inflections_diacritics_and_hyphens_meet(a, b):
+    assert shared(a, b)
+
+
+def test_joined_hyphenated_and_split_compounds_meet():
+    joined, hyphenated, apart = analyze("gezinspgb"), analyze("gezins-pgb"), analyze("pgb voor het gezin")
+    for stems in (joined, hyphenated):
+        assert {"gezin", "pgb"} <= set(stems)
+    assert {"gezin", "pgb"} <= set(apart)
+    assert {"pgb", "vaard"} <= set(analyze("pgbvaardigheid")) & set(analyze("pgb-vaardigheid"))
+
+
+def test_overrides_keep_domain_words_apart():
+    assert set(analyze("gezin")).isdisjoint(analyze("ZIN"))  # zorg in natura is not a family
+    assert analyze("gemeenten") == analyze("gemeente") == ["gemeent"]
+
+
+def test_stop_words_are_dropped_and_folding_is_ascii():
+    assert analyze("de pgb van het gezin") == ["pgb", "gezin"]
+    assert fold("Súdwest-Fryslân") == "sudwest-fryslan"
