@@ -111,6 +111,24 @@ def words(text: str) -> list[str]:
     return result
 
 
+def query_groups(text: str) -> list[list[tuple[str, ...]]]:
+    """Per query word, its alternatives, each a tuple of stems that must occur together.
+
+    'gezinspgb' gives [('zinspgb',), ('gezin', 'pgb')]: the joined word, or both of its parts, so
+    'pgb voor het gezin' matches while a text that only mentions 'pgb' is not treated as a match.
+    """
+    groups = []
+    for word in words(text):
+        if word in STOP_WORDS:
+            continue
+        alternatives = [(stem(word),)]
+        parts = split_compound(word)
+        if parts:
+            alternatives.append(tuple(stem(part) for part in parts))
+        groups.append(alternatives)
+    return groups
+
+
 def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
     """Stems for indexing or querying `text`, compound parts included, in order of appearance."""
     stems = []

@@ -42,3 +42,32 @@ class Synonym(models.Model):
                     % {"error": exc}
                 }
             ) from exc
+
+
+class SearchEntry(models.Model):
+    """One searchable item as the database backends store it: analysed terms plus what filters need.
+
+    The full-text index over the *_terms columns is engine-specific and made by migration 0004:
+    an FTS5 table on SQLite, a weighted tsvector column with a GIN index on PostgreSQL.
+    """
+
+    doc_id = models.CharField(max_length=80, unique=True)
+    type = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    published = models.DateField()
+    audience = models.CharField(max_length=10, db_index=True)
+    municipalities = models.JSONField(default=list)
+    laws = models.JSONField(default=list)
+    themes = models.JSONField(default=list)
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "search entry"
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return self.doc_id

@@ -6,7 +6,31 @@ from django.db import connection
 from search.providers import all_documents, register
 from search.types import BackendHealth
 
-__all__ = ["all_documents", "backend_name", "health", "register", "synonym_map"]
+__all__ = ["all_documents", "backend_name", "health", "rebuild", "register", "search", "synonym_map"]
+
+
+def _backend():
+    from search.backends.database import for_connection
+
+    return for_connection()
+
+
+def rebuild() -> int:
+    """Rebuild the search index from the database (the source of truth); returns the number indexed."""
+    return _backend().rebuild(all_documents())
+
+
+def search(query: str, *, include_members: bool = False, limit: int = 10) -> list:
+    """SearchEntry rows for `query`, best first; members-only items only when `include_members`."""
+    from search.models import SearchEntry
+    from search.types import Audience
+
+    audiences = [Audience.PUBLIC] + ([Audience.MEMBERS] if include_members else [])
+    ids = _backend().ranked_ids(
+        query, audiences=[str(a) for a in audiences], synonyms=synonym_map(), limit=limit
+    )
+    entries = SearchEntry.objects.in_bulk(ids)
+    return [entries[pk] for pk in ids if pk in entries]
 
 
 def synonym_map():
