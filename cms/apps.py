@@ -42,3 +42,7 @@ class CmsConfig(AppConfig):
         from search import service as search_service
 
         search_service.register(PageDocuments())
+
+        from cms import signals
+
+        signals.connect()

@@ -67,3 +67,13 @@ class PageDocuments:
         for model in (CasePage, ArticlePage):
             for page in live_pages(model).iterator(chunk_size=200):
                 yield page_document(page)
+
+    def document_for(self, obj) -> SearchDocument | None:
+        if isinstance(obj, CasePage | ArticlePage) and is_searchable(obj):
+            return page_document(obj)
+        return None
+
+
+def is_searchable(page: KnowledgePage) -> bool:
+    """Live and not behind a view restriction: what anonymous visitors may read."""
+    return page.live and not page.get_view_restrictions().exists()

@@ -33,3 +33,7 @@ class ForumConfig(AppConfig):
         from search import service as search_service
 
         search_service.register(QuestionDocuments())
+
+        from forum import signals
+
+        signals.connect()

@@ -15,6 +15,9 @@ class DocumentProvider(Protocol):
     def documents(self) -> Iterator[SearchDocument]:
         """Every item that may appear in search (published; members-only ones marked by audience)."""
 
+    def document_for(self, obj) -> SearchDocument | None:
+        """The document for one of this provider's objects, or None (not its type, or not searchable)."""
+
 
 _providers: dict[str, DocumentProvider] = {}
 
@@ -26,3 +29,11 @@ def register(provider: DocumentProvider) -> None:
 def all_documents() -> Iterator[SearchDocument]:
     for provider in _providers.values():
         yield from provider.documents()
+
+
+def document_for(obj) -> SearchDocument | None:
+    for provider in _providers.values():
+        document = provider.document_for(obj)
+        if document is not None:
+            return document
+    return None

@@ -3,16 +3,50 @@
 from django.conf import settings
 from django.db import connection
 
-from search.providers import all_documents, register
+from search.providers import all_documents, document_for, register
 from search.types import BackendHealth
 
-__all__ = ["all_documents", "backend_name", "health", "rebuild", "register", "search", "synonym_map"]
+__all__ = [
+    "all_documents",
+    "backend_name",
+    "health",
+    "index_objects",
+    "rebuild",
+    "register",
+    "remove",
+    "search",
+    "synonym_map",
+]
 
 
 def _backend():
     from search.backends.database import for_connection
 
     return for_connection()
+
+
+def index_objects(objects) -> None:
+    """Bring the index up to date for these objects: searchable ones are (re)indexed, others removed.
+
+    Callers pass what they changed (a published page, an edited question); nothing else is touched.
+    """
+    documents, gone = [], []
+    for obj in objects:
+        document = document_for(obj)
+        if document is not None:
+            documents.append(document)
+        elif getattr(obj, "external_id", ""):
+            gone.append(obj.external_id)
+    backend = _backend()
+    if documents:
+        backend.upsert(documents)
+    if gone:
+        backend.delete(gone)
+
+
+def remove(external_ids) -> None:
+    """Take these items out of the index (unpublished, deleted)."""
+    _backend().delete(external_ids)
 
 
 def rebuild() -> int:

@@ -15,6 +15,8 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from search import service as search_service
+
 CHUNK = 200
 
 
@@ -41,6 +43,7 @@ class IndexBacklog:
                         backend.add_bulk(model, items[start : start + CHUNK])
             for obj in items:
                 ReferenceIndex.create_or_update_for_object(obj)
+            search_service.index_objects(items)  # pages send no publish signal when imported
         self.objects.clear()
         self.size = 0
 

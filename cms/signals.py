@@ -1,0 +1,27 @@
+"""Keep search up to date when editors publish, unpublish or delete knowledge pages."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished
+
+from cms.models import KnowledgePage
+from search import service as search_service
+
+
+def _specific(instance):
+    return instance.specific if hasattr(instance, "specific") else instance
+
+
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, KnowledgePage):
+        search_service.index_objects([_specific(instance)])
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, KnowledgePage) and instance.external_id:
+        search_service.remove([instance.external_id])
+
+
+def connect() -> None:
+    page_published.connect(page_changed, dispatch_uid="pgb-search-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="pgb-search-page-unpublished")
+    post_delete.connect(page_deleted, dispatch_uid="pgb-search-page-deleted")

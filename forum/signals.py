@@ -1,0 +1,29 @@
+"""Keep search up to date when questions or answers change."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from forum.models import Answer, Question
+from search import service as search_service
+
+
+def question_saved(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        transaction.on_commit(lambda: search_service.index_objects([instance]))
+
+
+def answer_changed(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        question_id = instance.question_id
+        transaction.on_commit(lambda: search_service.index_objects(Question.objects.filter(pk=question_id)))
+
+
+def question_deleted(sender, instance, **kwargs):
+    search_service.remove([instance.external_id])
+
+
+def connect() -> None:
+    post_save.connect(question_saved, sender=Question, dispatch_uid="pgb-search-question-saved")
+    post_delete.connect(question_deleted, sender=Question, dispatch_uid="pgb-search-question-deleted")
+    post_save.connect(answer_changed, sender=Answer, dispatch_uid="pgb-search-answer-saved")
+    post_delete.connect(answer_changed, sender=Answer, dispatch_uid="pgb-search-answer-deleted")
