@@ -58,41 +58,73 @@ def query_groups(query: str, synonyms: SynonymMap) -> list[list[tuple[str, ...]]
     return groups
 
 
+ENTRY_FIELDS = [
+    "type",
+    "title",
+    "summary",
+    "url",
+    "published",
+    "audience",
+    "municipalities",
+    "laws",
+    "themes",
+    "title_terms",
+    "summary_terms",
+    "body_terms",
+]
+
+
 class DatabaseBackend:
     """Shared upsert/delete/rebuild; subclasses keep the engine's index in step and rank."""
 
     name = "database"
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
+        """Insert or update entries for `documents` in a few statements per batch, not per document."""
+        documents = list(documents)
+        if not documents:
+            return
         with transaction.atomic():
+            existing = {e.doc_id: e for e in SearchEntry.objects.filter(doc_id__in=[d.id for d in documents])}
+            new, changed = [], []
             for document in documents:
-                entry, _created = SearchEntry.objects.update_or_create(
-                    doc_id=document.id, defaults=entry_fields(document)
-                )
-                self._index(entry)
+                fields = entry_fields(document)
+                entry = existing.get(document.id)
+                if entry is None:
+                    new.append(SearchEntry(doc_id=document.id, **fields))
+                else:
+                    for name, value in fields.items():
+                        setattr(entry, name, value)
+                    changed.append(entry)
+            SearchEntry.objects.bulk_create(new)  # primary keys come back (SQLite >= 3.35, PostgreSQL)
+            if changed:
+                SearchEntry.objects.bulk_update(changed, ENTRY_FIELDS)
+            self._index(new + changed)
 
     def delete(self, ids: Iterable[str]) -> None:
         with transaction.atomic():
-            for entry in SearchEntry.objects.filter(doc_id__in=list(ids)):
-                self._unindex(entry)
-                entry.delete()
+            entries = list(SearchEntry.objects.filter(doc_id__in=list(ids)))
+            self._unindex(entries)
+            SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
 
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
-        count = 0
+        count, batch = 0, []
         with transaction.atomic():
-            for entry in SearchEntry.objects.all():
-                self._unindex(entry)
+            self._unindex(list(SearchEntry.objects.all()))
             SearchEntry.objects.all().delete()
             for document in documents:
-                self.upsert([document])
-                count += 1
-        return count
+                batch.append(document)
+                if len(batch) >= 200:
+                    self.upsert(batch)
+                    count, batch = count + len(batch), []
+            self.upsert(batch)
+        return count + len(batch)
 
-    def _index(self, entry: SearchEntry) -> None:
-        """Engine-specific: bring the full-text index up to date for `entry`."""
+    def _index(self, entries: list[SearchEntry]) -> None:
+        """Engine-specific: bring the full-text index up to date for `entries`."""
 
-    def _unindex(self, entry: SearchEntry) -> None:
-        """Engine-specific: remove `entry` from the full-text index."""
+    def _unindex(self, entries: list[SearchEntry]) -> None:
+        """Engine-specific: remove `entries` from the full-text index."""
 
 
 def for_connection() -> DatabaseBackend:

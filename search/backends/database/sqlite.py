@@ -11,17 +11,17 @@ WEIGHTS = (10.0, 4.0, 1.0)
 
 
 class SQLiteBackend(DatabaseBackend):
-    def _index(self, entry: SearchEntry) -> None:
+    def _index(self, entries: list[SearchEntry]) -> None:
+        self._unindex(entries)
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_entry_fts WHERE rowid = %s", [entry.pk])
-            cursor.execute(
+            cursor.executemany(
                 "INSERT INTO search_entry_fts (rowid, title_terms, summary_terms, body_terms) VALUES (%s, %s, %s, %s)",
-                [entry.pk, entry.title_terms, entry.summary_terms, entry.body_terms],
+                [[e.pk, e.title_terms, e.summary_terms, e.body_terms] for e in entries],
             )
 
-    def _unindex(self, entry: SearchEntry) -> None:
+    def _unindex(self, entries: list[SearchEntry]) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_entry_fts WHERE rowid = %s", [entry.pk])
+            cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [[e.pk] for e in entries])
 
     def ranked_ids(self, query: str, *, audiences: list[str], synonyms: SynonymMap, limit: int) -> list[int]:
         groups = query_groups(query, synonyms)
