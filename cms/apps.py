@@ -42,6 +42,9 @@ class CmsConfig(AppConfig):
         from search import service as search_service
 
         search_service.register(PageDocuments())
+        search_service.register_labels("theme", selectors.theme_labels)
+        search_service.register_labels("law", selectors.law_labels)
+        search_service.register_labels("municipality", selectors.municipality_labels)
 
         from cms import signals
 

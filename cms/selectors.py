@@ -57,3 +57,18 @@ def home_context(*, request) -> dict:
         "laws": Law.objects.all(),
         "themes": Theme.objects.all(),
     }
+
+
+def theme_labels(slugs) -> dict[str, str]:
+    """Theme names by slug, for search facets."""
+    return dict(Theme.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+
+
+def law_labels(slugs) -> dict[str, str]:
+    """Law abbreviations by slug (Wmo 2015, Jeugdwet, …), for search facets."""
+    return dict(Law.objects.filter(slug__in=list(slugs)).values_list("slug", "abbreviation"))
+
+
+def municipality_labels(codes) -> dict[str, str]:
+    """Municipality names by CBS code (display name where set), for search facets."""
+    return {m.code: m.label for m in Municipality.objects.filter(code__in=list(codes))}

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -206,8 +208,18 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 # --- Platform -------------------------------------------------------------------------------------
-PGB_SEARCH_BACKEND = env.str("PGB_SEARCH_BACKEND", default="database")
+PGB_SEARCH_BACKEND = env.str("PGB_SEARCH_BACKEND", default="database")  # database | elasticsearch
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="pgb")
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds before falling back
+
+# Wagtail's own background work (its search and reference index) runs at once; our search index
+# updates for Elasticsearch go through a durable queue in the database, written in the same
+# transaction as the change and worked off by `pgb db_worker --queue-name search --backend search`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+}
 PGB_PAGE_SIZE = env.int("PGB_PAGE_SIZE", default=12)
 
 LOGGING = {

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pgbplatform import views
 from pgbplatform.sitemaps import sitemaps
+from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("forum/", include("forum.urls")),
+    path("", include("search.urls")),
+    *search_api_urls,
     path("", include("cms.urls")),
 ]
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from search.synonyms import RuleError, parse_rule
+from search.types import AttachmentPage, CaptionCue, SearchDocument
 
 
 class Synonym(models.Model):
@@ -57,10 +58,14 @@ class SearchEntry(models.Model):
     summary = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     published = models.DateField()
+    year = models.PositiveSmallIntegerField(db_index=True, default=0)
     audience = models.CharField(max_length=10, db_index=True)
-    municipalities = models.JSONField(default=list)
+    municipalities = models.JSONField(default=list)  # [[CBS code, name, province], ...]
     laws = models.JSONField(default=list)
     themes = models.JSONField(default=list)
+    # What snippets are cut from: [{"kind": "body"|"cue"|"page", "text", "start"?, "page"?, "title"?}]
+    passages = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
@@ -71,3 +76,92 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.doc_id
+
+    def to_document(self) -> SearchDocument:
+        """The SearchDocument this entry was made from (what a secondary engine such as Elasticsearch indexes)."""
+        body = " ".join(p["text"] for p in self.passages if p["kind"] == "body")
+        return SearchDocument(
+            id=self.doc_id,
+            type=self.type,
+            title=self.title,
+            summary=self.summary,
+            body=body,
+            url=self.url,
+            published=self.published,
+            audience=self.audience,
+            municipalities=tuple(tuple(m) for m in self.municipalities),
+            laws=tuple(self.laws),
+            themes=tuple(self.themes),
+            cues=tuple(
+                CaptionCue(start=p["start"], text=p["text"]) for p in self.passages if p["kind"] == "cue"
+            ),
+            pages=tuple(
+                AttachmentPage(title=p.get("title", ""), page=p["page"], text=p["text"])
+                for p in self.passages
+                if p["kind"] == "page"
+            ),
+        )
+
+
+class SearchFacet(models.Model):
+    """One filter value of an entry for the multi-valued filters (theme, law, municipality, province).
+
+    A row per value lets the database count facets and filter with an index instead of parsing JSON.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    field = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["field", "value", "entry"], name="search_facet_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.value}"
+
+
+class QueryStat(models.Model):
+    """How often a query was searched on a day and how often it found nothing: no user, IP or session."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=200)
+    searches = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "query"], name="search_querystat_day_query")]
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class Promotion(models.Model):
+    """An editor's chosen result, shown first for a query."""
+
+    query = models.CharField(
+        _("search term"),
+        max_length=200,
+        help_text=_(
+            "Shown first when a visitor searches for exactly these words (case and accents ignored)."
+        ),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["query", "sort_order"]
+        verbose_name = _("promoted result")
+        verbose_name_plural = _("promoted results")
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.page.title}"
+
+    def save(self, *args, **kwargs):
+        from search.synonyms import normalise
+
+        self.query = normalise(self.query)
+        super().save(*args, **kwargs)

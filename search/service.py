@@ -1,28 +1,65 @@
-"""The search service: the only module of `search` that other apps import."""
+"""The search service: the only module of `search` that other apps import.
+
+The database backend always holds the index (it is the fallback and lives in the same transaction
+as the content). With PGB_SEARCH_BACKEND=elasticsearch, searches go to Elasticsearch and index
+updates reach it through a durable queue (search.tasks); when the cluster is down or slow the
+service answers from the database and says so (`degraded`).
+"""
+
+import logging
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import connection
+from django.db import transaction
 
+from search.labels import register as register_labels
 from search.providers import all_documents, document_for, register
-from search.types import BackendHealth
+from search.types import BackendHealth, Hit, SearchQuery, SearchResults
 
 __all__ = [
     "all_documents",
     "backend_name",
+    "backlog",
     "health",
     "index_objects",
     "rebuild",
     "register",
+    "register_labels",
+    "related",
     "remove",
     "search",
+    "suggest",
     "synonym_map",
 ]
 
+logger = logging.getLogger(__name__)
 
-def _backend():
+
+def backend_name() -> str:
+    return settings.PGB_SEARCH_BACKEND
+
+
+def uses_elasticsearch() -> bool:
+    return backend_name() == "elasticsearch"
+
+
+def database_backend():
     from search.backends.database import for_connection
 
     return for_connection()
+
+
+def elasticsearch_backend():
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    return ElasticsearchBackend(
+        settings.ELASTICSEARCH_URL,
+        index_prefix=settings.ELASTICSEARCH_INDEX,
+        timeout=settings.ELASTICSEARCH_TIMEOUT,
+    )
+
+
+# --- Keeping the index fresh --------------------------------------------------------------------
 
 
 def index_objects(objects) -> None:
@@ -37,34 +74,113 @@ def index_objects(objects) -> None:
             documents.append(document)
         elif getattr(obj, "external_id", ""):
             gone.append(obj.external_id)
-    backend = _backend()
-    if documents:
-        backend.upsert(documents)
-    if gone:
-        backend.delete(gone)
+    with transaction.atomic():
+        backend = database_backend()
+        if documents:
+            backend.upsert(documents)
+        if gone:
+            backend.delete(gone)
+        _queue([d.id for d in documents] + gone)
 
 
-def remove(external_ids) -> None:
+def remove(external_ids: Iterable[str]) -> None:
     """Take these items out of the index (unpublished, deleted)."""
-    _backend().delete(external_ids)
+    external_ids = list(external_ids)
+    with transaction.atomic():
+        database_backend().delete(external_ids)
+        _queue(external_ids)
 
 
-def rebuild() -> int:
-    """Rebuild the search index from the database (the source of truth); returns the number indexed."""
-    return _backend().rebuild(all_documents())
+def _queue(doc_ids: list[str]) -> None:
+    """Queue the Elasticsearch update in the current transaction, so it commits with the change."""
+    if doc_ids and uses_elasticsearch():
+        from search.tasks import sync_elasticsearch
+
+        for start in range(0, len(doc_ids), 500):
+            sync_elasticsearch.enqueue(doc_ids[start : start + 500])
 
 
-def search(query: str, *, include_members: bool = False, limit: int = 10) -> list:
-    """SearchEntry rows for `query`, best first; members-only items only when `include_members`."""
-    from search.models import SearchEntry
-    from search.types import Audience
+def rebuild(progress=None) -> int:
+    """Rebuild the index from the database (the source of truth); returns the number indexed.
 
-    audiences = [Audience.PUBLIC] + ([Audience.MEMBERS] if include_members else [])
-    ids = _backend().ranked_ids(
-        query, audiences=[str(a) for a in audiences], synonyms=synonym_map(), limit=limit
-    )
-    entries = SearchEntry.objects.in_bulk(ids)
-    return [entries[pk] for pk in ids if pk in entries]
+    With Elasticsearch a new index is built and the alias swapped, so searches never see it empty.
+    """
+    count = database_backend().rebuild(all_documents())
+    if uses_elasticsearch():
+        from search.models import SearchEntry
+
+        entries = SearchEntry.objects.order_by("pk").iterator(chunk_size=500)
+        elasticsearch_backend().rebuild(entry.to_document() for entry in entries)
+    return count
+
+
+def backlog() -> int:
+    """Index updates waiting for Elasticsearch (0 on the database backend)."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.READY).count()
+
+
+# --- Asking -------------------------------------------------------------------------------------
+
+
+def search(query: SearchQuery) -> SearchResults:
+    """Results for `query`, from Elasticsearch when configured and reachable, else from the database."""
+    synonyms = synonym_map()
+    pinned = promoted_ids(query.text)
+    results = None
+    if uses_elasticsearch():
+        try:
+            results = elasticsearch_backend().search(query, synonyms=synonyms, pinned_ids=pinned)
+        except Exception as exc:  # down, slow or refusing: answer from the database instead
+            logger.warning("Elasticsearch search failed (%s); answering from the database", exc)
+    if results is None:
+        results = database_backend().search(query, synonyms=synonyms, pinned_ids=pinned)
+        results.degraded = uses_elasticsearch()
+    if query.log and query.page == 1:
+        from search.querylog import record
+
+        record(query.text, results.total)
+    return results
+
+
+def suggest(prefix: str, *, include_members: bool = False, limit: int = 8) -> list[dict]:
+    """Titles for the search box while the visitor types."""
+    audiences = SearchQuery(include_members=include_members).audiences
+    if uses_elasticsearch():
+        try:
+            return elasticsearch_backend().suggest(prefix, audiences=audiences, limit=limit)
+        except Exception as exc:
+            logger.warning("Elasticsearch suggest failed (%s); answering from the database", exc)
+    return database_backend().suggest(prefix, audiences=audiences, limit=limit)
+
+
+def related(doc_id: str, *, include_members: bool = False, limit: int = 4) -> list[Hit]:
+    """Items like this one, for "Vergelijkbare voorbeelden" on content pages."""
+    audiences = SearchQuery(include_members=include_members).audiences
+    if uses_elasticsearch():
+        try:
+            return elasticsearch_backend().related(doc_id, audiences=audiences, limit=limit)
+        except Exception as exc:
+            logger.warning("Elasticsearch related failed (%s); answering from the database", exc)
+    return database_backend().related(doc_id, audiences=audiences, limit=limit)
+
+
+def promoted_ids(text: str) -> list[str]:
+    """External ids of the pages editors promoted for exactly this query, in their order."""
+    from search.models import Promotion
+    from search.synonyms import normalise
+
+    key = normalise(text)
+    if not key:
+        return []
+    ids = []
+    for promotion in Promotion.objects.filter(query=key).select_related("page"):
+        external_id = getattr(promotion.page.specific, "external_id", "")
+        if external_id and promotion.page.live:
+            ids.append(external_id)
+    return ids
 
 
 def synonym_map():
@@ -83,22 +199,14 @@ def synonym_map():
     return SynonymMap(rules)
 
 
-def backend_name() -> str:
-    return settings.PGB_SEARCH_BACKEND
-
-
 def health() -> BackendHealth:
-    """The state of the configured search backend.
-
-    The database backend is healthy when the database answers; the Elasticsearch backend
-    (a later issue) reports the cluster's state and falls back to the database when it is down.
-    """
-    name = backend_name()
-    if name != "database":
-        return BackendHealth(backend=name, status="error", detail="unknown search backend")
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception as exc:  # the database being down is reported, not raised
-        return BackendHealth(backend=name, status="error", detail=exc.__class__.__name__)
-    return BackendHealth(backend=name, status="ok", detail=connection.vendor)
+    """The state of search: "ok"; "degraded" when Elasticsearch is down but the database answers; "error"."""
+    database = database_backend().health()
+    if not uses_elasticsearch() or database.status != "ok":
+        return database
+    cluster = elasticsearch_backend().health()
+    if cluster.status == "ok":
+        return cluster
+    return BackendHealth(
+        backend="elasticsearch", status="degraded", detail=f"answering from the database: {cluster.detail}"
+    )

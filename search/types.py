@@ -63,3 +63,79 @@ class BackendHealth:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+# The filters a search accepts; values within one filter are OR-ed, different filters AND-ed.
+FILTER_FIELDS = ("type", "theme", "law", "municipality", "province", "year")
+SORTS = ("relevance", "newest")
+MAX_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """One search as a visitor or API client asks it. Build it with `SearchQuery.build` to validate."""
+
+    text: str = ""
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, values) pairs, fields in FILTER_FIELDS
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+    include_members: bool = False  # verified members and staff also see members-only questions
+    facets: bool = True
+    log: bool = False  # record the query (without personal data) for the editors' query report
+
+    def selected(self, field: str) -> tuple[str, ...]:
+        for name, values in self.filters:
+            if name == field:
+                return values
+        return ()
+
+    @property
+    def audiences(self) -> list[str]:
+        return [str(Audience.PUBLIC)] + ([str(Audience.MEMBERS)] if self.include_members else [])
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: what the result list and the API show of an item."""
+
+    id: str
+    type: str
+    title: str
+    url: str
+    summary: str
+    highlight: str  # HTML-safe snippet with <mark> around the words that matched
+    published: datetime.date
+    municipalities: tuple[tuple[str, str], ...] = ()  # (CBS code, name)
+    laws: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    timestamp: float | None = None  # video: the second of the best-matching caption cue
+    page: int | None = None  # document: the PDF page of the best-matching passage
+    promoted: bool = False
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    backend: str
+    degraded: bool = False
+    suggestion: str | None = None  # "Bedoelde u …?" for a misspelled query
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.page_size))

@@ -1,10 +1,14 @@
-"""Wagtail admin for the search vocabulary: editors maintain synonyms and abbreviations."""
+"""Wagtail admin for search: synonyms, promoted results and the query report."""
 
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.models import Synonym
+from search.models import Promotion, Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -19,3 +23,41 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class PromotionViewSet(SnippetViewSet):
+    model = Promotion
+    icon = "pick"
+    menu_label = _("Promoted results")
+    menu_order = 261
+    add_to_admin_menu = True
+    list_display = ["query", "page", "sort_order"]
+    search_fields = ["query"]
+
+
+register_snippet(PromotionViewSet)
+
+
+def query_report(request):
+    """Top queries and queries that found nothing, over the last 30 days (no personal data is kept)."""
+    from search.querylog import top_queries
+
+    return TemplateResponse(
+        request,
+        "search/admin/query_report.html",
+        {
+            "header_title": _("Search queries"),
+            "top": top_queries(days=30),
+            "zero": top_queries(days=30, zero_only=True),
+        },
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_query_report_url():
+    return [path("zoekvragen/", query_report, name="search_query_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_query_report_menu_item():
+    return MenuItem(_("Search queries"), reverse("search_query_report"), icon_name="search", order=900)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from cms.models import CasePage
 from search import service
 from search.models import Synonym
+from search.types import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,8 @@ def indexed(imported):
 
 
 def ids(query: str, **options) -> list[str]:
-    return [entry.doc_id for entry in service.search(query, **options)]
+    limit = options.pop("limit", 10)
+    return [hit.id for hit in service.search(SearchQuery(text=query, page_size=limit, **options)).hits]
 
 
 def test_inflected_and_folded_words_find_the_item(indexed):

@@ -54,4 +54,5 @@ def test_status_command_counts_documents(imported):
     call_command("search", "status", stdout=out)
     text = out.getvalue()
     assert text.startswith("backend: database (ok")
-    assert "question   members       1" in text and text.strip().endswith("7 searchable documents.")
+    assert "question   members         1        1" in text
+    assert text.strip().endswith("7 searchable documents, 7 in the index.")

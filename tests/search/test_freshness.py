@@ -5,12 +5,14 @@ import pytest
 from cms.models import CasePage
 from forum.models import Answer, Question
 from search import service
+from search.types import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
 
 def ids(query: str, **options) -> list[str]:
-    return [entry.doc_id for entry in service.search(query, **options)]
+    limit = options.pop("limit", 10)
+    return [hit.id for hit in service.search(SearchQuery(text=query, page_size=limit, **options)).hits]
 
 
 def test_imported_items_are_searchable_straight_away(imported):

@@ -1,16 +1,30 @@
 """SQLite: an FTS5 table over the analysed terms, ranked with bm25 and field weights."""
 
+from collections.abc import Iterable
+
 from django.db import connection
 
-from search.backends.database import DatabaseBackend, query_groups
+from search.backends.database import DatabaseBackend, Groups
 from search.models import SearchEntry
-from search.synonyms import SynonymMap
 
 # bm25 column weights: title, summary, body (PDF pages and captions are part of the body).
 WEIGHTS = (10.0, 4.0, 1.0)
+BM25 = f"bm25(search_entry_fts, {', '.join(map(str, WEIGHTS))})"
+
+
+def match_expression(groups: Groups) -> str:
+    """An FTS5 query: groups OR-ed, alternatives within a group OR-ed, stems of an alternative AND-ed."""
+    return " OR ".join(
+        "("
+        + " OR ".join("(" + " AND ".join(f'"{s}"' for s in alternative) + ")" for alternative in group)
+        + ")"
+        for group in groups
+    )
 
 
 class SQLiteBackend(DatabaseBackend):
+    age_years_sql = "((julianday('now') - julianday(e.published)) / 365.25)"
+
     def _index(self, entries: list[SearchEntry]) -> None:
         self._unindex(entries)
         with connection.cursor() as cursor:
@@ -23,24 +37,32 @@ class SQLiteBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [[e.pk] for e in entries])
 
-    def ranked_ids(self, query: str, *, audiences: list[str], synonyms: SynonymMap, limit: int) -> list[int]:
-        groups = query_groups(query, synonyms)
-        if not groups:
-            return []
-        match = " OR ".join(
-            "("
-            + " OR ".join(
-                "(" + " AND ".join(f'"{stem}"' for stem in alternative) + ")" for alternative in group
-            )
-            + ")"
-            for group in groups
+    def match_cte(self, groups: Groups) -> tuple[str, list]:
+        # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
+        return (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, -{BM25} AS score "
+            "FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
+            [match_expression(groups)],
         )
-        placeholders = ", ".join(["%s"] * len(audiences))
-        sql = (
-            "SELECT e.id FROM search_entry_fts f JOIN search_searchentry e ON e.id = f.rowid "
-            f"WHERE search_entry_fts MATCH %s AND e.audience IN ({placeholders}) "
-            "ORDER BY bm25(search_entry_fts, %s, %s, %s) LIMIT %s"
-        )
+
+    def known_stems(self, stems: Iterable[str]) -> set[str]:
+        known = set()
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match, *audiences, *WEIGHTS, limit])
-            return [row[0] for row in cursor.fetchall()]
+            for s in stems:
+                cursor.execute(
+                    "SELECT 1 FROM search_entry_fts WHERE search_entry_fts MATCH %s LIMIT 1", [f'"{s}"']
+                )
+                if cursor.fetchone():
+                    known.add(s)
+        return known
+
+    def prefix_cte(self, complete: list[str], prefix: str) -> tuple[str, list]:
+        from search.analysis import stem
+
+        starts = " OR ".join(f'"{p}"*' for p in dict.fromkeys([prefix, stem(prefix)]))
+        expression = " AND ".join([*(f'"{s}"' for s in complete), f"({starts})"])
+        return (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, -{BM25} AS score "
+            "FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
+            [f"title_terms : ({expression})"],
+        )

@@ -24,7 +24,16 @@ class Command(BaseCommand):
         self.stdout.write(
             f"backend: {health.backend} ({health.status}{', ' + health.detail if health.detail else ''})"
         )
+        from search.models import SearchEntry
+
         counts = Counter((doc.type, doc.audience) for doc in service.all_documents())
-        for (item_type, audience), count in sorted(counts.items()):
-            self.stdout.write(f"{item_type:<10} {audience:<8} {count:>6}")
-        self.stdout.write(f"{sum(counts.values())} searchable documents.")
+        indexed = Counter(SearchEntry.objects.values_list("type", "audience"))
+        self.stdout.write(f"{'type':<10} {'audience':<8} {'content':>8} {'indexed':>8}")
+        for item_type, audience in sorted(set(counts) | set(indexed)):
+            key = (item_type, audience)
+            self.stdout.write(f"{item_type:<10} {audience:<8} {counts[key]:>8} {indexed[key]:>8}")
+        self.stdout.write(f"{sum(counts.values())} searchable documents, {sum(indexed.values())} in the index.")
+        if service.uses_elasticsearch():
+            self.stdout.write(f"backlog: {service.backlog()} index updates waiting for Elasticsearch")
+        if sum(counts.values()) != sum(indexed.values()):
+            self.stdout.write("The index is out of step with the content: run `pgb search reindex`.")

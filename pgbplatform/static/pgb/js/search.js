@@ -1,0 +1,62 @@
+// Progressive enhancement for search boxes: title suggestions while typing (a native <datalist>)
+// and, on the search page, filters and sort apply as soon as they change. Without this file
+// everything works through the form's buttons.
+(function () {
+  "use strict";
+
+  function suggestions(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var url = input.getAttribute("data-suggest-url");
+    if (!list || !url) return;
+    var timer = null;
+    var last = "";
+    input.addEventListener("input", function () {
+      var value = input.value.trim();
+      window.clearTimeout(timer);
+      if (value.length < 2 || value === last) return;
+      timer = window.setTimeout(function () {
+        last = value;
+        fetch(url + "?q=" + encodeURIComponent(value), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (items) {
+            list.replaceChildren.apply(list, items.map(function (item) {
+              var option = document.createElement("option");
+              option.value = item.title;
+              return option;
+            }));
+          })
+          .catch(function () { /* suggestions are optional */ });
+      }, 150);
+    });
+  }
+
+  document.querySelectorAll("input[data-suggest-url]").forEach(suggestions);
+
+  var form = document.querySelector("form.pgb-search");
+  if (form) {
+    document.documentElement.classList.add("pgb-js");
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.matches(".pgb-facet__checkbox, #search-sort")) {
+        form.requestSubmit();
+      }
+    });
+  }
+
+  // A search hit in a video links to the page with #t=<seconds>: start the player there and
+  // show the matching line of the transcript.
+  var moment = /^#t=(\d+)$/.exec(window.location.hash);
+  if (moment) {
+    var seconds = parseInt(moment[1], 10);
+    var video = document.querySelector("video.pgb-video");
+    if (video) {
+      video.addEventListener("loadedmetadata", function () { video.currentTime = seconds; }, { once: true });
+    }
+    var cue = document.querySelector('.pgb-transcript__cue[data-start="' + seconds + '"]');
+    if (cue) {
+      cue.classList.add("pgb-transcript__cue--current");
+      cue.setAttribute("tabindex", "-1");
+      cue.scrollIntoView({ block: "center" });
+    }
+  }
+})();

@@ -1,0 +1,145 @@
+"""The JSON API: GET /api/v1/search and /api/v1/suggest, documented at /api/v1/openapi.json."""
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+
+from search import params, service
+from search.views import can_see_members_content
+
+api = NinjaAPI(
+    title="Informatieplatform pgb",
+    version="1",
+    description="Search the public knowledge of the Informatieplatform pgb.",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the OpenAPI document is enough
+    urls_namespace="api",
+)
+
+
+class Error(Schema):
+    error: str
+    parameter: str
+
+
+class Municipality(Schema):
+    code: str
+    name: str
+
+
+class Result(Schema):
+    id: str
+    type: str
+    title: str
+    url: str
+    summary: str
+    highlight: str
+    published: datetime.date
+    municipalities: list[Municipality]
+    laws: list[str]
+    themes: list[str]
+    timestamp: float | None
+    page: int | None
+
+
+class FacetValue(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchResponse(Schema):
+    query: str
+    total: int
+    page: int
+    page_size: int
+    backend: str
+    degraded: bool
+    suggestion: str | None
+    results: list[Result]
+    facets: dict[str, list[FacetValue]]
+
+
+class SearchParams(Schema):
+    q: str = ""
+    type: list[str] = []
+    theme: list[str] = []
+    law: list[str] = []
+    municipality: list[str] = []
+    province: list[str] = []
+    year: list[str] = []
+    sort: str = "relevance"
+    page: str = "1"
+    page_size: str = "10"
+
+
+class Suggestion(Schema):
+    title: str
+    url: str
+    type: str
+
+
+@api.exception_handler(params.InvalidParameter)
+def invalid_parameter(request, exc: params.InvalidParameter):
+    return api.create_response(request, {"error": exc.message, "parameter": exc.parameter}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request, exc: ValidationError):
+    first = exc.errors[0] if exc.errors else {}
+    location = first.get("loc") or ["request"]
+    return api.create_response(
+        request, {"error": first.get("msg", "invalid request"), "parameter": str(location[-1])}, status=400
+    )
+
+
+@api.get("/search", response={200: SearchResponse, 400: Error}, summary="Search everything public")
+def search(request: HttpRequest, filters: Query[SearchParams]):
+    """Free text with filters (several values of one filter are OR-ed, different filters AND-ed),
+    facet counts per filter computed without that filter's own selection, highlighted snippets."""
+    with translation.override("en"):  # error messages for API clients are English
+        query = params.parse(request.GET, include_members=can_see_members_content(request), log=True)
+    results = service.search(query)
+    return {
+        "query": query.text,
+        "total": results.total,
+        "page": query.page,
+        "page_size": query.page_size,
+        "backend": results.backend,
+        "degraded": results.degraded,
+        "suggestion": results.suggestion,
+        "results": [
+            {
+                "id": hit.id,
+                "type": hit.type,
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url),
+                "summary": hit.summary,
+                "highlight": hit.highlight,
+                "published": hit.published,
+                "municipalities": [{"code": code, "name": name} for code, name in hit.municipalities],
+                "laws": list(hit.laws),
+                "themes": list(hit.themes),
+                "timestamp": hit.timestamp,
+                "page": hit.page,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            field: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in values
+            ]
+            for field, values in results.facets.items()
+        },
+    }
+
+
+@api.get("/suggest", response={200: list[Suggestion], 400: Error}, summary="Titles for a search box")
+def suggest(request: HttpRequest, q: str = ""):
+    """Up to eight titles matching what has been typed so far (the last word may be incomplete)."""
+    if len(q) > params.MAX_QUERY_LENGTH:
+        raise params.InvalidParameter("q", "is too long")
+    return service.suggest(q, include_members=can_see_members_content(request))

@@ -1,0 +1,37 @@
+"""Human labels for facet values: the apps that own the taxonomy register how their values read.
+
+`search` never imports the apps above it; cms registers labels for themes, laws and municipalities
+and the content providers register the names of their types.
+"""
+
+from collections.abc import Callable, Iterable
+
+_labellers: dict[str, Callable[[Iterable[str]], dict[str, str]]] = {}
+
+
+def register(field: str, labeller: Callable[[Iterable[str]], dict[str, str]]) -> None:
+    """`labeller(values)` returns {value: label} for the values it knows."""
+    _labellers[field] = labeller
+
+
+def labels(field: str, values: Iterable[str]) -> dict[str, str]:
+    """{value: label} for `values`; a value nobody labels reads as itself."""
+    values = [str(v) for v in values]
+    known = _labellers[field](values) if field in _labellers else {}
+    return {value: known.get(value, value) for value in values}
+
+
+def type_labels(values: Iterable[str]) -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    names = {
+        "case": _("Good practice"),
+        "article": _("News"),
+        "video": _("Video"),
+        "document": _("Document"),
+        "question": _("Forum question"),
+    }
+    return {v: names[v] for v in values if v in names}
+
+
+register("type", type_labels)

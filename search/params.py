@@ -1,0 +1,77 @@
+"""Turning request parameters (the search page's and the API's) into a validated SearchQuery."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from search.types import FILTER_FIELDS, MAX_PAGE_SIZE, SORTS, SearchQuery
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES = 50  # per filter
+
+
+@dataclass
+class InvalidParameter(Exception):
+    """A parameter that cannot be used; `message` is shown to visitors (Dutch) and API clients."""
+
+    parameter: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.parameter}: {self.message}"
+
+
+def _int(params, name: str, default: int, low: int, high: int) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise InvalidParameter(name, str(_("must be a whole number"))) from None
+    if not low <= value <= high:
+        raise InvalidParameter(
+            name, str(_("must be between %(low)s and %(high)s") % {"low": low, "high": high})
+        )
+    return value
+
+
+def parse(
+    params, *, include_members: bool = False, default_page_size: int = 10, log: bool = False
+) -> SearchQuery:
+    """A SearchQuery from a QueryDict (or a dict of lists); raises InvalidParameter naming the parameter."""
+    text = (params.get("q") or "").strip()
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidParameter("q", str(_("is longer than %(max)s characters") % {"max": MAX_QUERY_LENGTH}))
+    if "\x00" in text:
+        raise InvalidParameter("q", str(_("contains a character that is not allowed")))
+    filters = []
+    for field in FILTER_FIELDS:
+        values = params.getlist(field) if hasattr(params, "getlist") else list(params.get(field) or [])
+        values = list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+        if len(values) > MAX_VALUES:
+            raise InvalidParameter(field, str(_("has more than %(max)s values") % {"max": MAX_VALUES}))
+        if any(len(v) > 100 for v in values):
+            raise InvalidParameter(field, str(_("has a value that is too long")))
+        if field == "year":
+            for value in values:
+                if not (value.isdigit() and 1900 <= int(value) <= 2100):
+                    raise InvalidParameter(field, str(_("must be a year such as 2024")))
+        if field == "municipality":
+            for value in values:
+                if not (value.startswith("GM") and value[2:].isdigit() and len(value) == 6):
+                    raise InvalidParameter(field, str(_("must be a CBS code such as GM0363")))
+        if values:
+            filters.append((field, tuple(values)))
+    sort = params.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise InvalidParameter("sort", str(_("must be one of: %(choices)s") % {"choices": ", ".join(SORTS)}))
+    return SearchQuery(
+        text=text,
+        filters=tuple(filters),
+        sort=sort,
+        page=_int(params, "page", 1, 1, 1000),
+        page_size=_int(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE),
+        include_members=include_members,
+        log=log,
+    )

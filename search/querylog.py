@@ -1,0 +1,53 @@
+"""The query log for editors: which searches are frequent and which find nothing, without personal data.
+
+Only the normalised query text and daily counts are stored: no user, IP address, session or time of
+day. E-mail addresses and long numbers (BSN, phone, client numbers) are blanked before storing.
+"""
+
+import re
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from search.models import QueryStat
+from search.synonyms import normalise
+
+_EMAIL = re.compile(r"\S+@\S+")
+_NUMBER = re.compile(r"\d[\d\s.-]{5,}\d")
+
+
+def clean(text: str) -> str:
+    text = _NUMBER.sub("#", _EMAIL.sub("#", text))
+    return normalise(text)[:200]
+
+
+def record(text: str, total: int) -> None:
+    query = clean(text)
+    if not query:
+        return
+    zero = 1 if total == 0 else 0
+    day = timezone.localdate()
+    updated = QueryStat.objects.filter(day=day, query=query).update(
+        searches=F("searches") + 1, zero_results=F("zero_results") + zero
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                QueryStat.objects.create(day=day, query=query, searches=1, zero_results=zero)
+        except IntegrityError:  # another request created today's row first
+            QueryStat.objects.filter(day=day, query=query).update(
+                searches=F("searches") + 1, zero_results=F("zero_results") + zero
+            )
+
+
+def top_queries(days: int = 30, limit: int = 50, *, zero_only: bool = False) -> list[dict]:
+    since = timezone.localdate() - timedelta(days=days)
+    rows = QueryStat.objects.filter(day__gt=since).values("query")
+    rows = rows.annotate(searches_total=Sum("searches"), zero_total=Sum("zero_results"))
+    if zero_only:
+        rows = rows.filter(zero_total__gt=0).order_by("-zero_total", "query")
+    else:
+        rows = rows.order_by("-searches_total", "query")
+    return list(rows[:limit])

@@ -1,0 +1,37 @@
+"""The durable queue between the database (the source of truth) and Elasticsearch.
+
+A change writes its task row in the same transaction as the change itself (django-tasks' database
+backend), so no update is lost when Elasticsearch or the worker is down; a task that cannot reach
+the cluster puts itself back in the queue for later instead of failing.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER = timedelta(seconds=30)
+
+
+@task(backend="search", queue_name="search")
+def sync_elasticsearch(doc_ids: list[str]) -> int:
+    """Make Elasticsearch match the database index for these items: index the present, delete the gone."""
+    from search import service
+    from search.models import SearchEntry
+
+    entries = list(SearchEntry.objects.filter(doc_id__in=doc_ids))
+    present = {entry.doc_id for entry in entries}
+    gone = [doc_id for doc_id in doc_ids if doc_id not in present]
+    backend = service.elasticsearch_backend()
+    try:
+        if entries:
+            backend.upsert([entry.to_document() for entry in entries])
+        if gone:
+            backend.delete(gone)
+    except Exception as exc:  # unreachable or refusing: try again later, keep the queue intact
+        logger.warning("Elasticsearch update of %d items failed (%s); retrying later", len(doc_ids), exc)
+        sync_elasticsearch.using(run_after=timezone.now() + RETRY_AFTER).enqueue(doc_ids)
+        return 0
+    return len(doc_ids)

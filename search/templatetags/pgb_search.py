@@ -1,0 +1,53 @@
+"""Template helpers for the search page: links that change one parameter, facet and type labels."""
+
+from django import template
+
+from search import labels
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with parameters replaced (None removes one); always back to page 1."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, field: str, value: str) -> str:
+    """The current query string without one filter value."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    query.setlist(field, [v for v in query.getlist(field) if v != value])
+    return query.urlencode()
+
+
+@register.simple_tag
+def facet_label(results, field: str, value: str) -> str:
+    for facet_value in results.facets.get(field, []):
+        if facet_value.value == value:
+            return facet_value.label
+    return labels.labels(field, [value])[value]
+
+
+@register.simple_tag
+def search_type_label(value: str) -> str:
+    return labels.labels("type", [value])[value]
+
+
+@register.inclusion_tag("search/related.html", takes_context=True)
+def related_items(context, external_id: str, limit: int = 4) -> dict:
+    """ "Vergelijkbare voorbeelden": items like this one, from the search index."""
+    from search import service
+    from search.views import can_see_members_content
+
+    request = context.get("request")
+    include_members = bool(request and can_see_members_content(request))
+    items = service.related(external_id, include_members=include_members, limit=limit) if external_id else []
+    return {"items": items}
