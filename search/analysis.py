@@ -38,6 +38,9 @@ STEM_OVERRIDES = {
     "gebruik": "gebruik",
     "gebruikelijke": "gebruik",
     "gebruikelijk": "gebruik",
+    # A caregiver is found with the care they give ("mantelzorger betalen" finds "mantelzorg").
+    "mantelzorger": "mantelzorg",
+    "mantelzorgers": "mantelzorg",
 }
 # Word parts of the domain's compounds; a joined word made of two of them is also indexed as its parts.
 COMPOUND_PARTS = {
@@ -70,6 +73,14 @@ COMPOUND_PARTS = {
     "ondersteuner",
     "toets",
     "gesprek",
+    "keuze",
+    "keukentafel",
+    "werkgever",
+    "vaardig",
+    "kwaliteit",
+    "eisen",
+    "opvang",
+    "wonen",
 }
 STOP_WORDS = frozenset(
     "de het een en van voor in op te met is dat die aan er om als bij of ook zijn door naar dan niet wat "
@@ -84,6 +95,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    """Snowball's Dutch stem with long vowels made short, so betaal/betalen and declareer/declareren meet."""
     return STEM_OVERRIDES.get(word) or _stemmer.stemWord(word)
 
 

@@ -204,7 +204,10 @@ def health() -> BackendHealth:
     database = database_backend().health()
     if not uses_elasticsearch() or database.status != "ok":
         return database
-    cluster = elasticsearch_backend().health()
+    try:
+        cluster = elasticsearch_backend().health()
+    except Exception as exc:  # misconfigured or not installed: reported, never raised
+        cluster = BackendHealth(backend="elasticsearch", status="error", detail=exc.__class__.__name__)
     if cluster.status == "ok":
         return cluster
     return BackendHealth(

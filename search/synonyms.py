@@ -68,6 +68,10 @@ class SynonymMap:
         key = normalise(term)
         return {key} | self._expansions.get(key, set())
 
+    def sources(self) -> set[str]:
+        """Every term that a rule expands."""
+        return set(self._expansions)
+
     def phrases(self) -> set[str]:
         """Every multi-word source term, so a query parser can recognise 'zorg in natura' as one term."""
         return {term for term in self._expansions if " " in term}

@@ -42,6 +42,10 @@ def page_paths() -> list[str]:
         question.get_absolute_url(),
         "/toegankelijkheid/",
         "/privacy/",
+        "/zoeken/",
+        "/zoeken/?q=trekkingsrecht&type=video",
+        "/zoeken/?q=trekingsrecht",
+        "/zoeken/?q=xyzzy",
         "/deze-pagina-bestaat-niet/",
     ]
 
@@ -62,7 +66,7 @@ def test_mobile_layout_has_no_wcag_violations(site, browser, axe_source):
     page = context.new_page()
     case = CasePage.objects.live().first()
     failures = {}
-    for path in ("/", case.url, "/forum/"):
+    for path in ("/", case.url, "/forum/", "/zoeken/?q=pgb"):
         page.goto(site + path)
         found = violations(page, axe_source)
         if found:
@@ -90,3 +94,18 @@ def test_links_show_a_visible_focus_indicator(site, page):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
     assert outline != "none" and width >= 2
+
+
+def test_search_box_suggests_titles_and_filters_apply_on_change(site, page):
+    page.goto(site + "/")
+    page.fill("#header-search", "trekk")
+    page.wait_for_selector("#header-suggestions option", state="attached")
+    assert (
+        page.eval_on_selector("#header-suggestions option", "o => o.value") == "Zo werkt het trekkingsrecht"
+    )
+    page.press("#header-search", "Enter")
+    page.wait_for_url("**/zoeken/?q=trekk*")
+    page.goto(site + "/zoeken/?q=pgb")
+    page.check("input[name=type][value=question]")  # keyboard and mouse alike: a change submits the form
+    page.wait_for_url("**type=question*")
+    assert "Mag een partner uit het pgb worden betaald?" in page.content()

@@ -1,12 +1,14 @@
 """`pgb bench …`: benchmark commands that print figures (speed and memory targets live here, not in tests)."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks import import_bench
+from benchmarks import import_bench, relevance
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark and print its figures. Subcommands: import."
+    help = "Run a benchmark and print its figures. Subcommands: import, relevance, search."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="benchmark", required=True)
@@ -19,7 +21,31 @@ class Command(BaseCommand):
             help="Which database engine(s) to measure.",
         )
 
+        rel = sub.add_parser(
+            "relevance", help="nDCG@10, MRR and recall@100 on judged queries, next to Wagtail."
+        )
+        rel.add_argument(
+            "--corpus", type=Path, required=True, help="A corpus in the exchange format (JSONL)."
+        )
+        rel.add_argument("--queries", type=Path, required=True, help="Judged queries (JSONL).")
+        rel.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
+
     def handle(self, *, benchmark: str, **options):
+        if benchmark == "relevance":
+            for name in ("corpus", "queries"):
+                if not options[name].is_file():
+                    raise CommandError(f"--{name}: {options[name]} is not a file.")
+            databases = ["sqlite", "postgres"] if options["database"] == "both" else [options["database"]]
+            try:
+                relevance.run(
+                    corpus=options["corpus"].resolve(),
+                    queries=options["queries"].resolve(),
+                    databases=databases,
+                    write=self.stdout.write,
+                )
+            except RuntimeError as exc:
+                raise CommandError(str(exc)) from exc
+            return
         if benchmark == "import":
             if options["items"] < 1:
                 raise CommandError("--items must be at least 1.")

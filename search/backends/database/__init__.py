@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from search import labels, spelling
-from search.analysis import analyze, stem, words
+from search.analysis import STOP_WORDS, analyze, split_compound, stem, words
 from search.analysis import query_groups as analysis_groups
 from search.highlight import snippet
 from search.models import SearchEntry, SearchFacet
-from search.synonyms import SynonymMap
+from search.synonyms import SynonymMap, normalise
 from search.types import (
     FILTER_FIELDS,
     BackendHealth,
@@ -96,19 +96,33 @@ def facet_rows(entry: SearchEntry) -> list[SearchFacet]:
     ]
 
 
-def query_groups(query: str, synonyms: SynonymMap) -> Groups:
-    """What a query searches for: per word or synonym, alternatives of stems that must co-occur.
+def query_groups(query: str, synonyms: SynonymMap, known=None) -> Groups:
+    """What a query searches for: per word, synonym or joined compound, alternatives of stems.
 
-    Groups are OR-ed (ranking rewards items that match more of them); a synonym of a word or of a
-    known phrase adds its own groups.
+    Each group is a list of alternatives, an alternative a tuple of stems that must co-occur. Groups
+    are OR-ed and bm25 ranks; synonyms of a word (found by its stem, so plurals expand too) or of a
+    known phrase add groups, and two adjacent words that form a domain compound ("zorg
+    overeenkomst") add the joined word when the index knows it (`known(stems)` -> the known ones),
+    so items that use the compound rank high.
     """
-    folded = " ".join(query.lower().split())
+    folded = " ".join(normalise(query).split())
+    tokens = folded.split()
+    by_stem: dict[str, set[str]] = {}
+    for source in synonyms.sources():
+        by_stem.setdefault(stem(source), set()).add(source)
     texts = [query]
-    for word in folded.split():
-        texts.extend(synonyms.expand(word) - {word})
+    for token in tokens:
+        expansions = synonyms.expand(token)
+        for source in by_stem.get(stem(token), ()):
+            expansions |= synonyms.expand(source)
+        texts.extend(sorted(expansions - {token}))
     for phrase in synonyms.phrases():
         if f" {phrase} " in f" {folded} ":
-            texts.extend(synonyms.expand(phrase) - {phrase})
+            texts.extend(sorted(synonyms.expand(phrase) - {phrase}))
+    joins = [a + b for a, b in zip(tokens, tokens[1:], strict=False) if split_compound(a + b)]
+    if joins and known is not None:
+        found = known([stem(j) for j in joins])
+        texts.extend(j for j in joins if stem(j) in found)
     groups: Groups = []
     for text in texts:
         for group in analysis_groups(text):
@@ -222,7 +236,7 @@ class DatabaseBackend:
     # --- Searching --------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery, *, synonyms: SynonymMap, pinned_ids=()) -> SearchResults:
-        groups = query_groups(query.text, synonyms) if query.text.strip() else []
+        groups = query_groups(query.text, synonyms, known=self.known_stems) if query.text.strip() else []
         suggestion = None
         if groups:
             groups, suggestion = self._corrected(query.text, groups)
@@ -394,7 +408,7 @@ class DatabaseBackend:
         typed = words(prefix)
         if not typed or len(typed[-1]) < 2:
             return []
-        complete = [stem(w) for w in typed[:-1]]
+        complete = [stem(w) for w in typed[:-1] if w not in STOP_WORDS]
         cte, params = self.prefix_cte(complete, typed[-1])
         sql = (
             f"{cte} SELECT e.title, e.url, e.type FROM search_searchentry e JOIN m ON m.id = e.id "

@@ -38,7 +38,9 @@ class SQLiteBackend(DatabaseBackend):
             cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [[e.pk] for e in entries])
 
     def match_cte(self, groups: Groups) -> tuple[str, list]:
-        # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
+        # bm25 is lower-is-better; negated so every engine's score is higher-is-better. (Ranking by the
+        # IDF-weighted number of matched query words first, as on PostgreSQL, measured worse here:
+        # nDCG@10 0.749 against 0.768 on the dev queries.)
         return (
             f"WITH m AS MATERIALIZED (SELECT rowid AS id, -{BM25} AS score "
             "FROM search_entry_fts WHERE search_entry_fts MATCH %s)",

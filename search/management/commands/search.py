@@ -32,7 +32,9 @@ class Command(BaseCommand):
         for item_type, audience in sorted(set(counts) | set(indexed)):
             key = (item_type, audience)
             self.stdout.write(f"{item_type:<10} {audience:<8} {counts[key]:>8} {indexed[key]:>8}")
-        self.stdout.write(f"{sum(counts.values())} searchable documents, {sum(indexed.values())} in the index.")
+        self.stdout.write(
+            f"{sum(counts.values())} searchable documents, {sum(indexed.values())} in the index."
+        )
         if service.uses_elasticsearch():
             self.stdout.write(f"backlog: {service.backlog()} index updates waiting for Elasticsearch")
         if sum(counts.values()) != sum(indexed.values()):

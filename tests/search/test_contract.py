@@ -1,0 +1,246 @@
+"""The search contract every backend keeps: result shape, filters, facets, permissions, highlights.
+
+It runs on the database backend on SQLite and on PostgreSQL (the suite runs on both); documents are
+put straight into the backend, so what is tested is the backend, not the content apps.
+"""
+
+import datetime
+
+import pytest
+
+from search.backends.database import for_connection
+from search.synonyms import SynonymMap, parse_rule
+from search.types import FILTER_FIELDS, AttachmentPage, Audience, CaptionCue, SearchDocument, SearchQuery
+
+pytestmark = pytest.mark.django_db
+
+UTRECHT = ("GM0344", "Utrecht", "Utrecht")
+ZWOLLE = ("GM0193", "Zwolle", "Overijssel")
+EDE = ("GM0228", "Ede", "Gelderland")
+
+DOCUMENTS = [
+    SearchDocument(
+        id="case-budgetplan-utrecht",
+        type="case",
+        title="Budgetplan in vijf vragen",
+        summary="Utrecht vraagt budgethouders hun budgetplan in vijf vragen te beschrijven.",
+        body="Het budgetplan beschrijft de zorg, de zorgverlener en het tarief.",
+        url="/goede-voorbeelden/budgetplan-utrecht/",
+        published=datetime.date(2024, 5, 1),
+        municipalities=(UTRECHT,),
+        laws=("wmo",),
+        themes=("budgetplan",),
+    ),
+    SearchDocument(
+        id="case-gezinspgb-zwolle",
+        type="case",
+        title="Eén gezinspgb voor ouders en kinderen",
+        summary="Zwolle bundelt budgetten in één plan.",
+        body="Met een gezinspgb hoeft een gezin maar één keer zijn verhaal te doen.",
+        url="/goede-voorbeelden/gezinspgb-zwolle/",
+        published=datetime.date(2023, 2, 1),
+        municipalities=(ZWOLLE,),
+        laws=("jeugdwet", "wmo"),
+        themes=("integraal-pgb",),
+    ),
+    SearchDocument(
+        id="video-trekkingsrecht",
+        type="video",
+        title="Zo werkt het trekkingsrecht",
+        summary="Uitleg over de SVB.",
+        body="",
+        url="/video/trekkingsrecht/",
+        published=datetime.date(2025, 1, 10),
+        laws=("wmo", "jeugdwet", "wlz"),
+        themes=("trekkingsrecht",),
+        cues=(
+            CaptionCue(start=1.0, text="Welkom bij deze uitleg."),
+            CaptionCue(start=62.5, text="In het PGB Portaal ziet u het overzicht van uw declaraties."),
+        ),
+    ),
+    SearchDocument(
+        id="document-beleidsregels-ede",
+        type="document",
+        title="Beleidsregels pgb Ede 2024",
+        summary="De beleidsregels voor het pgb.",
+        body="",
+        url="/documenten/beleidsregels-ede/",
+        published=datetime.date(2024, 1, 1),
+        municipalities=(EDE,),
+        laws=("wmo",),
+        themes=("tarieven",),
+        pages=(
+            AttachmentPage(title="Beleidsregels", page=1, text="Artikel 1 Begrippen."),
+            AttachmentPage(title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur."),
+        ),
+    ),
+    SearchDocument(
+        id="question-fraude-members",
+        type="question",
+        title="Hoe delen jullie fraudesignalen over het budgetplan?",
+        summary="",
+        body="Welke afspraken hebben jullie met de SVB over fraudesignalen?",
+        url="/forum/2-fraude/",
+        published=datetime.date(2025, 3, 1),
+        audience=Audience.MEMBERS,
+        municipalities=(UTRECHT,),
+        laws=("wmo",),
+        themes=("verantwoording",),
+    ),
+]
+
+
+@pytest.fixture
+def backend():
+    backend = for_connection()
+    backend.upsert(DOCUMENTS)
+    return backend
+
+
+def run(backend, text="", synonyms=None, pinned=(), **options):
+    return backend.search(
+        SearchQuery(text=text, **options), synonyms=synonyms or SynonymMap([]), pinned_ids=pinned
+    )
+
+
+def ids(results) -> list[str]:
+    return [hit.id for hit in results.hits]
+
+
+def facet(results, field) -> dict[str, tuple[int, bool]]:
+    return {v.value: (v.count, v.selected) for v in results.facets[field]}
+
+
+def test_results_have_the_shape_the_page_and_api_rely_on(backend):
+    results = run(backend, "budgetplan")
+    assert results.total == 2 and results.backend == "database" and results.degraded is False
+    hit = results.hits[0]
+    assert hit.id == "case-budgetplan-utrecht" and hit.url == "/goede-voorbeelden/budgetplan-utrecht/"
+    assert hit.municipalities == (("GM0344", "Utrecht"),) and hit.laws == ("wmo",)
+    assert hit.published == datetime.date(2024, 5, 1)
+    assert set(results.facets) == set(FILTER_FIELDS)
+
+
+def test_values_of_one_filter_are_or_and_filters_together_are_and(backend):
+    both = run(backend, filters=(("type", ("case", "video")),))
+    assert set(ids(both)) == {"case-budgetplan-utrecht", "case-gezinspgb-zwolle", "video-trekkingsrecht"}
+    narrowed = run(backend, filters=(("type", ("case", "video")), ("law", ("jeugdwet",))))
+    assert set(ids(narrowed)) == {"case-gezinspgb-zwolle", "video-trekkingsrecht"}
+    assert ids(run(backend, filters=(("province", ("Overijssel",)),))) == ["case-gezinspgb-zwolle"]
+    assert ids(run(backend, filters=(("municipality", ("GM0228",)), ("year", ("2024",))))) == [
+        "document-beleidsregels-ede"
+    ]
+
+
+def test_each_facet_counts_as_if_its_own_selection_were_removed(backend):
+    results = run(backend, filters=(("type", ("case",)), ("law", ("jeugdwet",))))
+    # type facet: law=jeugdwet applies, type=case does not: the video is still counted.
+    assert facet(results, "type") == {"case": (1, True), "video": (1, False)}
+    # law facet: type=case applies, law=jeugdwet does not.
+    assert facet(results, "law") == {"wmo": (2, False), "jeugdwet": (1, True)}
+    assert facet(results, "year") == {"2023": (1, False)}
+
+
+def test_a_selected_value_without_matches_stays_listed(backend):
+    results = run(backend, "trekkingsrecht", filters=(("type", ("document",)),))
+    assert results.total == 0
+    assert facet(results, "type")["document"] == (0, True)
+
+
+def test_members_only_items_never_reach_the_public_not_even_in_counts(backend):
+    public = run(backend, "fraudesignalen")
+    assert public.total == 0 and all(v.count == 0 for values in public.facets.values() for v in values)
+    assert "question" not in facet(run(backend), "type")
+    assert not any("fraudesignalen" in s["title"] for s in backend.suggest("fraudes", audiences=["public"]))
+    members = run(backend, "fraudesignalen", include_members=True)
+    assert ids(members) == ["question-fraude-members"]
+
+
+def test_snippets_mark_the_matched_words_and_escape_the_rest(backend):
+    backend.upsert(
+        [
+            SearchDocument(
+                id="article-xss",
+                type="article",
+                title="Tarief <script>alert(1)</script>",
+                summary='Het tarief <img src=x onerror="alert(1)"> voor informele zorg.',
+                body="",
+                url="/nieuws/xss/",
+                published=datetime.date(2024, 1, 1),
+            )
+        ]
+    )
+    hit = next(h for h in run(backend, "tarief").hits if h.id == "article-xss")
+    assert "<mark>tarief</mark>" in hit.highlight
+    assert "<img" not in hit.highlight and "&lt;img" in hit.highlight
+
+
+def test_a_video_hit_points_at_the_second_and_a_document_hit_at_the_page(backend):
+    video = run(backend, "overzicht declaraties").hits[0]
+    assert video.id == "video-trekkingsrecht" and video.timestamp == 62.5
+    assert "<mark>declaraties</mark>" in video.highlight
+    document = run(backend, "informele tarief").hits[0]
+    assert document.id == "document-beleidsregels-ede" and document.page == 3
+
+
+def test_newest_sorts_by_date_and_empty_query_browses_everything(backend):
+    assert ids(run(backend, sort="newest")) == [
+        "video-trekkingsrecht",
+        "case-budgetplan-utrecht",
+        "document-beleidsregels-ede",
+        "case-gezinspgb-zwolle",
+    ]
+    assert run(backend).total == 4
+
+
+def test_pages_split_the_results(backend):
+    first = run(backend, page_size=3)
+    second = run(backend, page_size=3, page=2)
+    assert first.total == second.total == 4
+    assert len(first.hits) == 3 and len(second.hits) == 1
+    assert not set(ids(first)) & set(ids(second))
+
+
+def test_synonyms_and_compounds_find_each_other(backend):
+    assert ids(run(backend, "gezins-pgb"))[0] == "case-gezinspgb-zwolle"
+    assert "case-gezinspgb-zwolle" in ids(run(backend, "pgb voor het gezin"))
+    synonyms = SynonymMap([parse_rule("ondersteuningsplan, budgetplan")])
+    assert ids(run(backend, "ondersteuningsplan", synonyms=synonyms))[0] == "case-budgetplan-utrecht"
+    assert run(backend, "ondersteuningsplan").total == 0
+
+
+def test_a_misspelled_word_is_corrected_and_still_finds(backend):
+    results = run(backend, "trekingsrecht")
+    assert results.suggestion == "trekkingsrecht"
+    assert ids(results) == ["video-trekkingsrecht"]
+    assert run(backend, "trekkingsrecht").suggestion is None
+
+
+def test_promoted_items_come_first_even_without_matching_text(backend):
+    results = run(backend, "budgetplan", pinned=["video-trekkingsrecht"])
+    assert ids(results)[:2] == ["video-trekkingsrecht", "case-budgetplan-utrecht"]
+    assert results.hits[0].promoted and not results.hits[1].promoted
+    filtered = run(backend, "budgetplan", pinned=["video-trekkingsrecht"], filters=(("type", ("case",)),))
+    assert "video-trekkingsrecht" not in ids(filtered)  # a promotion obeys the filters
+
+
+def test_suggestions_complete_titles_while_typing(backend):
+    titles = [s["title"] for s in backend.suggest("beleidsr", audiences=["public"])]
+    assert titles == ["Beleidsregels pgb Ede 2024"]
+    assert [s["title"] for s in backend.suggest("zo werkt het trekk", audiences=["public"])] == [
+        "Zo werkt het trekkingsrecht"
+    ]
+
+
+def test_related_items_exclude_the_item_itself(backend):
+    related = backend.related("case-budgetplan-utrecht", audiences=["public"])
+    assert "case-budgetplan-utrecht" not in [hit.id for hit in related]
+    assert "question-fraude-members" not in [hit.id for hit in related]
+    assert related and related[0].id in {"case-gezinspgb-zwolle", "document-beleidsregels-ede"}
+
+
+def test_deleted_items_leave_results_and_facets(backend):
+    backend.delete(["case-gezinspgb-zwolle"])
+    results = run(backend)
+    assert "case-gezinspgb-zwolle" not in ids(results)
+    assert "Overijssel" not in facet(results, "province")

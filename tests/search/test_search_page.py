@@ -1,0 +1,188 @@
+"""The search page, the JSON API and the editors' query log and promotions, through HTTP."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from search.models import Promotion, QueryStat
+from search.querylog import clean
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(imported):
+    call_command("search", "reindex", stdout=StringIO())
+
+
+def test_search_page_shows_results_with_marked_snippets_and_facets(client, indexed):
+    response = client.get("/zoeken/", {"q": "trekkingsrecht"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Zo werkt het trekkingsrecht" in html and "<mark>" in html
+    assert 'type="checkbox" name="type" value="video"' in html  # a facet checkbox
+    assert "resultaten voor “trekkingsrecht”" in html  # the count, in Dutch
+
+
+def test_filters_narrow_the_page_and_can_be_removed(client, indexed):
+    html = client.get("/zoeken/", {"q": "pgb", "type": "question"}).content.decode()
+    assert "Mag een partner uit het pgb worden betaald?" in html
+    assert "Keukentafelgesprek met pgb-check" not in html
+    assert 'value="question" checked' in html
+    assert "Alle filters verwijderen" in html
+
+
+def test_members_only_questions_are_not_shown_to_visitors(client, indexed, staff_user):
+    assert (
+        "Hoe delen jullie fraudesignalen"
+        not in client.get("/zoeken/", {"q": "fraudesignalen"}).content.decode()
+    )
+    client.force_login(staff_user)
+    assert (
+        "Hoe delen jullie fraudesignalen" in client.get("/zoeken/", {"q": "fraudesignalen"}).content.decode()
+    )
+
+
+def test_bad_parameters_get_a_dutch_message_not_an_error_page(client, indexed):
+    for params in (
+        {"page": "abc"},
+        {"year": "twintig"},
+        {"municipality": "Utrecht"},
+        {"sort": "x"},
+        {"q": "x" * 201},
+    ):
+        response = client.get("/zoeken/", params)
+        assert response.status_code == 400, params
+        assert "Deze zoekopdracht kan niet worden uitgevoerd" in response.content.decode()
+    assert client.get("/zoeken/", {"q": "pgb", "page": "999"}).status_code == 404
+
+
+def test_user_text_in_the_query_is_escaped(client, indexed):
+    html = client.get("/zoeken/", {"q": '<script>alert("x")</script>'}).content.decode()
+    assert '<script>alert("x")' not in html and "&lt;script&gt;" in html
+
+
+def test_misspelled_query_offers_a_correction(client, indexed):
+    html = client.get("/zoeken/", {"q": "trekingsrecht"}).content.decode()
+    assert "Bedoelde u" in html and "q=trekkingsrecht" in html
+
+
+def test_every_page_has_a_search_box(client, indexed):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html and 'action="/zoeken/"' in html
+
+
+def test_content_pages_show_similar_items(client, indexed):
+    html = client.get("/goede-voorbeelden/").content.decode()
+    case_url = "/goede-voorbeelden/testdorp-keukentafel/"
+    html = client.get(case_url).content.decode()
+    assert "Vergelijkbare voorbeelden" in html
+
+
+def test_api_answers_in_the_documented_shape(client, indexed):
+    data = client.get("/api/v1/search", {"q": "trekkingsrecht", "page_size": 5}).json()
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "backend",
+        "degraded",
+        "suggestion",
+        "results",
+        "facets",
+    }
+    first = data["results"][0]
+    assert first["id"] == "video-trekkingsrecht-uitleg" and first["type"] == "video"
+    assert set(first) == {
+        "id",
+        "type",
+        "title",
+        "url",
+        "summary",
+        "highlight",
+        "published",
+        "municipalities",
+        "laws",
+        "themes",
+        "timestamp",
+        "page",
+    }
+    assert set(data["facets"]) == {"type", "theme", "law", "municipality", "province", "year"}
+    assert data["page_size"] == 5 and data["backend"] == "database" and data["degraded"] is False
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"page": "0"}, "page"),
+        ({"page_size": "51"}, "page_size"),
+        ({"page_size": "x"}, "page_size"),
+        ({"sort": "oldest"}, "sort"),
+        ({"year": "20x4"}, "year"),
+        ({"municipality": "0363"}, "municipality"),
+        ({"q": "a" * 300}, "q"),
+    ],
+)
+def test_api_rejects_bad_parameters_with_400_naming_them(client, indexed, params, parameter):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 400
+    assert response.json()["parameter"] == parameter and response.json()["error"]
+
+
+def test_api_hides_members_only_items_and_their_counts(client, indexed):
+    data = client.get("/api/v1/search", {"q": "fraudesignalen SVB"}).json()
+    assert "question-fraudesignalen-intern" not in [r["id"] for r in data["results"]]
+    question = [f for f in data["facets"]["type"] if f["value"] == "question"]
+    assert all(f["count"] <= 1 for f in question)  # only the public question may count
+
+
+def test_openapi_document_describes_the_search_endpoint(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    parameters = {p["name"] for p in spec["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert {
+        "q",
+        "type",
+        "theme",
+        "law",
+        "municipality",
+        "province",
+        "year",
+        "page",
+        "page_size",
+        "sort",
+    } <= parameters
+
+
+def test_suggest_endpoint_completes_titles(client, indexed):
+    titles = [item["title"] for item in client.get("/api/v1/suggest", {"q": "trekk"}).json()]
+    assert "Zo werkt het trekkingsrecht" in titles
+
+
+def test_query_log_counts_searches_without_personal_data(client, indexed):
+    client.get("/zoeken/", {"q": "Trekkingsrecht"})
+    client.get("/api/v1/search", {"q": "trekkingsrecht"})
+    client.get("/zoeken/", {"q": "niets te vinden xyzzy"})
+    client.get("/zoeken/", {"q": "bsn 123456789 jan@example.nl"})
+    stats = {s.query: (s.searches, s.zero_results) for s in QueryStat.objects.all()}
+    assert stats["trekkingsrecht"] == (2, 0)
+    assert stats["niets te vinden xyzzy"] == (1, 1)
+    assert "bsn # #" in stats and not any("123456789" in q or "@" in q for q in stats)
+    assert clean("  Cliëntondersteuning  ") == "clientondersteuning"
+
+
+def test_editors_see_the_query_report(client, indexed, django_user_model):
+    admin = django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "x" * 16)
+    client.get("/zoeken/", {"q": "xyzzy"})
+    client.force_login(admin)
+    html = client.get("/admin/zoekvragen/").content.decode()
+    assert "xyzzy" in html
+
+
+def test_a_promoted_page_comes_first_for_its_query(client, indexed):
+    page = Page.objects.get(url_path__endswith="/testdorp-keukentafel/")
+    Promotion.objects.create(query="Trekkingsrecht", page=page)
+    data = client.get("/api/v1/search", {"q": "trekkingsrecht"}).json()
+    assert data["results"][0]["id"] == "case-testdorp-keukentafel"
