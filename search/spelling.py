@@ -1,6 +1,6 @@
 """'Bedoelde u …?': corrections for query words that occur nowhere in the index.
 
-The vocabulary is the words of public titles and summaries (never members-only text, so a
+The vocabulary is the words of public titles, summaries and bodies (never members-only text, so a
 suggestion cannot reveal what a visitor may not see), cached per process until the index changes.
 """
 
@@ -22,7 +22,7 @@ def _version():
 
 
 def vocabulary() -> dict[int, list[str]]:
-    """Public title and summary words of four letters or more, grouped by length."""
+    """Public words of four letters or more (titles, summaries, the start of bodies), grouped by length."""
     from search.models import SearchEntry
     from search.types import Audience
 
@@ -31,9 +31,10 @@ def vocabulary() -> dict[int, list[str]]:
         if _cache["version"] == version:
             return _cache["words"]
     found: set[str] = set()
-    rows = SearchEntry.objects.filter(audience=Audience.PUBLIC).values_list("title", "summary")
-    for title, summary in rows.iterator(chunk_size=2000):
-        found.update(w for w in words(f"{title} {summary}") if len(w) >= 4 and w.isalpha())
+    rows = SearchEntry.objects.filter(audience=Audience.PUBLIC).values_list("title", "summary", "passages")
+    for title, summary, passages in rows.iterator(chunk_size=2000):
+        body = " ".join(p["text"] for p in passages if p["kind"] == "body")[:2000]
+        found.update(w for w in words(f"{title} {summary} {body}") if len(w) >= 4 and w.isalpha())
     by_length: dict[int, list[str]] = {}
     for word in sorted(found):
         by_length.setdefault(len(word), []).append(word)
