@@ -212,6 +212,7 @@ PGB_SEARCH_BACKEND = env.str("PGB_SEARCH_BACKEND", default="database")  # databa
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="pgb")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds before falling back
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)  # replicas of the index (0 on one node)
 
 # Wagtail's own background work (its search and reference index) runs at once; our search index
 # updates for Elasticsearch go through a durable queue in the database, written in the same

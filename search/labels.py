@@ -6,6 +6,8 @@ and the content providers register the names of their types.
 
 from collections.abc import Callable, Iterable
 
+from search.types import FacetValue
+
 _labellers: dict[str, Callable[[Iterable[str]], dict[str, str]]] = {}
 
 
@@ -19,6 +21,18 @@ def labels(field: str, values: Iterable[str]) -> dict[str, str]:
     values = [str(v) for v in values]
     known = _labellers[field](values) if field in _labellers else {}
     return {value: known.get(value, value) for value in values}
+
+
+def facet_values(field: str, counts: dict[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
+    """Facet values with labels, most frequent first (years newest first); selections always listed."""
+    values = set(counts) | set(selected)
+    names = labels(field, values)
+    items = [
+        FacetValue(value=v, label=names[v], count=counts.get(v, 0), selected=v in selected) for v in values
+    ]
+    if field == "year":
+        return sorted(items, key=lambda f: f.value, reverse=True)
+    return sorted(items, key=lambda f: (-f.count, f.label.lower()))
 
 
 def type_labels(values: Iterable[str]) -> dict[str, str]:

@@ -56,6 +56,7 @@ def elasticsearch_backend():
         settings.ELASTICSEARCH_URL,
         index_prefix=settings.ELASTICSEARCH_INDEX,
         timeout=settings.ELASTICSEARCH_TIMEOUT,
+        replicas=settings.ELASTICSEARCH_REPLICAS,
     )
 
 
@@ -109,9 +110,36 @@ def rebuild(progress=None) -> int:
     if uses_elasticsearch():
         from search.models import SearchEntry
 
+        cluster = elasticsearch_backend()
+        cluster.ensure_synonyms()
+        cluster.sync_synonyms(active_rules())
         entries = SearchEntry.objects.order_by("pk").iterator(chunk_size=500)
-        elasticsearch_backend().rebuild(entry.to_document() for entry in entries)
+        cluster.rebuild(entry.to_document() for entry in entries)
     return count
+
+
+def active_rules() -> list[str]:
+    """The synonym rules in force, as editors wrote them (malformed ones left out)."""
+    from search.models import Synonym
+    from search.synonyms import RuleError, parse_rule
+
+    rules = []
+    for text in Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True):
+        try:
+            if parse_rule(text):
+                rules.append(text)
+        except RuleError:
+            continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
+    return rules
+
+
+def synonyms_changed() -> None:
+    """An editor changed the synonym list: the database backend reads it per query; Elasticsearch's
+    synonyms set is replaced through the queue, in the same transaction as the change."""
+    if uses_elasticsearch():
+        from search.tasks import sync_elasticsearch_synonyms
+
+        sync_elasticsearch_synonyms.enqueue()
 
 
 def backlog() -> int:
@@ -185,18 +213,9 @@ def promoted_ids(text: str) -> list[str]:
 
 def synonym_map():
     """The active synonym rules as a SynonymMap, read fresh so an editor's change applies at once."""
-    from search.models import Synonym
-    from search.synonyms import RuleError, SynonymMap, parse_rule
+    from search.synonyms import SynonymMap, parse_rule
 
-    rules = []
-    for text in Synonym.objects.filter(active=True).values_list("rule", flat=True):
-        try:
-            rule = parse_rule(text)
-        except RuleError:
-            continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
-        if rule:
-            rules.append(rule)
-    return SynonymMap(rules)
+    return SynonymMap([parse_rule(text) for text in active_rules()])
 
 
 def health() -> BackendHealth:

@@ -35,3 +35,18 @@ def sync_elasticsearch(doc_ids: list[str]) -> int:
         sync_elasticsearch.using(run_after=timezone.now() + RETRY_AFTER).enqueue(doc_ids)
         return 0
     return len(doc_ids)
+
+
+@task(backend="search", queue_name="search")
+def sync_elasticsearch_synonyms() -> int:
+    """Replace Elasticsearch's synonyms set with the active rules; its search analyzers reload at once."""
+    from search import service
+
+    rules = service.active_rules()
+    try:
+        service.elasticsearch_backend().sync_synonyms(rules)
+    except Exception as exc:
+        logger.warning("Elasticsearch synonyms update failed (%s); retrying later", exc)
+        sync_elasticsearch_synonyms.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+        return 0
+    return len(rules)

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from search import labels, spelling
+from search import spelling
 from search.analysis import STOP_WORDS, analyze, split_compound, stem, words
 from search.analysis import query_groups as analysis_groups
 from search.highlight import snippet
+from search.labels import facet_values
 from search.models import SearchEntry, SearchFacet
 from search.synonyms import SynonymMap, normalise
 from search.types import (
@@ -446,18 +447,6 @@ class DatabaseBackend:
         except Exception as exc:  # the database being down is reported, not raised
             return BackendHealth(backend=self.name, status="error", detail=exc.__class__.__name__)
         return BackendHealth(backend=self.name, status="ok", detail=f"{connection.vendor}, {count} items")
-
-
-def facet_values(field: str, counts: dict[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
-    """Facet values with labels, most frequent first (years newest first); selections always listed."""
-    values = set(counts) | set(selected)
-    names = labels.labels(field, values)
-    items = [
-        FacetValue(value=v, label=names[v], count=counts.get(v, 0), selected=v in selected) for v in values
-    ]
-    if field == "year":
-        return sorted(items, key=lambda f: f.value, reverse=True)
-    return sorted(items, key=lambda f: (-f.count, f.label.lower()))
 
 
 def for_connection() -> DatabaseBackend:

@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from search import service
 
@@ -17,7 +18,15 @@ class Command(BaseCommand):
 
     def handle(self, *, action: str, **options):
         if action == "reindex":
-            count = service.rebuild()
+            try:
+                count = service.rebuild()
+            except Exception as exc:  # the cluster down or refusing: say so, the database index is rebuilt
+                if not service.uses_elasticsearch():
+                    raise
+                raise CommandError(
+                    f"The database index was rebuilt, but Elasticsearch at {settings.ELASTICSEARCH_URL} "
+                    f"could not be rebuilt ({exc.__class__.__name__}: {exc}). The old index stays in use."
+                ) from exc
             self.stdout.write(f"{count} documents indexed.")
             return
         health = service.health()

@@ -1,0 +1,271 @@
+"""The Elasticsearch backend, tested through what it sends: index definition, bulk actions, requests.
+
+No cluster runs on this machine (and none is faked): these tests read the JSON the backend would
+send. tests/search/test_elasticsearch_live.py and the contract suite run it against a real cluster
+when ELASTICSEARCH_URL is set.
+"""
+
+import datetime
+
+import pytest
+
+from search.analysis import COMPOUND_PARTS, STEM_OVERRIDES, fold
+from search.backends.elasticsearch import (
+    FACET_SIZE,
+    build_related,
+    build_search,
+    build_suggest,
+    bulk_actions,
+    delete_actions,
+    index_definition,
+    parse_hit,
+    synonym_rules,
+)
+from search.types import FILTER_FIELDS, AttachmentPage, Audience, CaptionCue, SearchDocument, SearchQuery
+
+VIDEO = SearchDocument(
+    id="video-trekkingsrecht",
+    type="video",
+    title="Zo werkt het trekkingsrecht",
+    summary="Uitleg over de SVB.",
+    body="Inleiding.",
+    url="/video/trekkingsrecht/",
+    published=datetime.date(2025, 1, 10),
+    municipalities=(("GM0344", "Utrecht", "Utrecht"), ("GM0193", "Zwolle", "Overijssel")),
+    laws=("wmo", "wlz"),
+    themes=("trekkingsrecht",),
+    cues=(CaptionCue(start=62.5, text="In het PGB Portaal ziet u uw declaraties."),),
+)
+DOCUMENT = SearchDocument(
+    id="document-beleidsregels-ede",
+    type="document",
+    title="Beleidsregels pgb Ede 2024",
+    summary="De beleidsregels.",
+    body="",
+    url="/documenten/beleidsregels-ede/",
+    published=datetime.date(2024, 1, 1),
+    audience=Audience.MEMBERS,
+    pages=(AttachmentPage(title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur."),),
+)
+
+
+@pytest.fixture(scope="module")
+def definition():
+    return index_definition("pgb-20261201", "pgb", replicas=0)
+
+
+def analyzer(definition, name):
+    analysis = definition["settings"]["analysis"]
+    return analysis["analyzer"][name], analysis["filter"]
+
+
+def test_the_dutch_chain_folds_removes_stop_words_and_stems_with_overrides(definition):
+    chain, filters = analyzer(definition, "pgb_dutch")
+    assert chain["tokenizer"] == "standard"
+    assert chain["filter"][:2] == ["lowercase", "asciifolding"]
+    kinds = [filters[name]["type"] for name in chain["filter"][2:]]
+    assert kinds == ["stop", "stemmer_override", "stemmer"]  # overrides must come before the stemmer
+    stop, override, stemmer = (filters[name] for name in chain["filter"][2:])
+    assert stop["stopwords"] == "_dutch_"
+    assert stemmer["language"] == "dutch"  # not the deprecated dutch_kp
+    assert "gezinnen => gezin" in override["rules"] and "gemeenten => gemeent" in override["rules"]
+    assert len(override["rules"]) == len([w for w in STEM_OVERRIDES if "'" not in w])
+
+
+def test_synonyms_apply_at_search_time_from_an_updateable_set(definition):
+    chain, filters = analyzer(definition, "pgb_dutch_search")
+    synonym = filters[chain["filter"][2]]
+    assert synonym == {
+        "type": "synonym_graph",
+        "synonyms_set": "pgb-synonyms",
+        "updateable": True,
+        "lenient": True,
+    }
+    index_chain, _ = analyzer(definition, "pgb_dutch")
+    assert "pgb_synonyms" not in index_chain["filter"]  # an edit needs no reindex
+    assert synonym_rules(["pgb, persoonsgebonden budget", " ", "zin => zorg in natura"]) == [
+        {"id": "rule-1", "synonyms": "pgb, persoonsgebonden budget"},
+        {"id": "rule-3", "synonyms": "zin => zorg in natura"},
+    ]
+
+
+def test_text_fields_have_a_compound_splitting_subfield(definition):
+    properties = definition["mappings"]["properties"]
+    for field in ("title", "summary", "body"):
+        assert properties[field]["analyzer"] == "pgb_dutch"
+        assert properties[field]["search_analyzer"] == "pgb_dutch_search"
+        assert properties[field]["fields"]["parts"]["analyzer"] == "pgb_compound"
+    chain, filters = analyzer(definition, "pgb_compound")
+    decompounder = next(
+        filters[f] for f in chain["filter"] if filters.get(f, {}).get("type") == "dictionary_decompounder"
+    )
+    assert set(decompounder["word_list"]) == {fold(p) for p in COMPOUND_PARTS}
+    assert {"gezins", "pgb", "zorg", "overeenkomst"} <= set(decompounder["word_list"])
+
+
+def test_the_mapping_serves_suggestions_filters_and_passages(definition):
+    properties = definition["mappings"]["properties"]
+    assert properties["title"]["fields"]["suggest"]["type"] == "search_as_you_type"
+    for field in ("type", "themes", "laws", "municipality", "province", "audience", "doc_id"):
+        assert properties[field]["type"] == "keyword"
+    assert properties["year"]["type"] == "integer" and properties["published"]["type"] == "date"
+    passages = properties["passages"]
+    assert passages["type"] == "nested"
+    assert (
+        passages["properties"]["start"]["type"] == "float"
+        and passages["properties"]["page"]["type"] == "integer"
+    )
+    assert properties["municipality_details"] == {"type": "object", "enabled": False}
+    assert definition["settings"]["number_of_replicas"] == 0
+
+
+def test_bulk_actions_carry_every_searchable_text_and_every_filter_value():
+    action = next(bulk_actions([VIDEO], "pgb"))
+    assert (
+        action["_op_type"] == "index"
+        and action["_index"] == "pgb"
+        and action["_id"] == "video-trekkingsrecht"
+    )
+    source = action["_source"]
+    assert "declaraties" in source["body"]  # caption text ranks like body text
+    assert {"kind": "cue", "start": 62.5, "text": "In het PGB Portaal ziet u uw declaraties."} in source[
+        "passages"
+    ]
+    assert source["municipality"] == ["GM0193", "GM0344"]
+    assert source["province"] == ["Overijssel", "Utrecht"]
+    assert source["year"] == 2025 and source["published"] == "2025-01-10" and source["audience"] == "public"
+    document = next(bulk_actions([DOCUMENT], "pgb-new"))["_source"]
+    assert document["audience"] == "members"
+    assert {
+        "kind": "page",
+        "page": 3,
+        "title": "Beleidsregels",
+        "text": "Het informele tarief is 25 euro per uur.",
+    } in (document["passages"])
+    assert list(delete_actions(["a", "b"], "pgb")) == [
+        {"_op_type": "delete", "_index": "pgb", "_id": "a"},
+        {"_op_type": "delete", "_index": "pgb", "_id": "b"},
+    ]
+
+
+def request(query: SearchQuery, **options) -> dict:
+    return build_search(query, index="pgb", **options).to_dict()
+
+
+def test_anonymous_searches_only_see_public_items_members_also_members_only():
+    public = request(SearchQuery(text="fraude"))
+    assert {"terms": {"audience": ["public"]}} in public["query"]["bool"]["filter"]
+    members = request(SearchQuery(text="fraude", include_members=True))
+    assert {"terms": {"audience": ["public", "members"]}} in members["query"]["bool"]["filter"]
+    browse = request(SearchQuery())
+    assert browse["query"] == {"bool": {"filter": [{"terms": {"audience": ["public"]}}]}}
+
+
+def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
+    body = request(
+        SearchQuery(text="pgb", filters=(("type", ("case", "video")), ("law", ("wmo",)), ("year", ("2024",))))
+    )
+    assert body["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"type": ["case", "video"]}},
+                {"terms": {"laws": ["wmo"]}},
+                {"terms": {"year": [2024]}},
+            ]
+        }
+    }
+    assert set(body["aggs"]) == set(FILTER_FIELDS)
+    assert body["aggs"]["type"]["filter"]["bool"]["filter"] == [
+        {"terms": {"laws": ["wmo"]}},
+        {"terms": {"year": [2024]}},
+    ]
+    assert body["aggs"]["theme"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
+    assert body["aggs"]["municipality"]["aggs"]["values"]["terms"] == {"field": "municipality", "size": 400}
+    assert FACET_SIZE["municipality"] >= 400
+    assert "aggs" not in request(SearchQuery(text="pgb", facets=False))
+
+
+def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
+    body = request(SearchQuery(text="gezinspgb"))
+    score = body["query"]["bool"]["must"][0]["function_score"]
+    match = score["query"]["bool"]["must"][0]["multi_match"]
+    assert match["query"] == "gezinspgb" and match["type"] == "most_fields"
+    weights = dict(f.split("^") if "^" in f else (f, "1") for f in match["fields"])
+    assert float(weights["title"]) > float(weights["summary"]) > float(weights["body"])
+    assert "title.parts" in weights and "body.parts" in weights
+    decay = score["functions"][1]
+    assert "published" in decay["exp"] and 0 < decay["weight"] <= 0.2
+    assert score["boost_mode"] == "multiply"
+    assert "fuzziness" not in match
+    fuzzy = request(SearchQuery(text="trekingsrecht"), fuzzy=True)
+    assert (
+        fuzzy["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["must"][0]["multi_match"][
+            "fuzziness"
+        ]
+        == "AUTO"
+    )
+
+
+def test_highlights_are_html_safe_marks_and_passages_give_second_and_page():
+    body = request(SearchQuery(text="declaraties"))
+    assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
+    assert body["highlight"]["type"] == "unified"
+    nested = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"][0]["nested"]
+    assert nested["path"] == "passages"
+    assert nested["inner_hits"]["highlight"]["encoder"] == "html"
+    assert (
+        "passages.start" in nested["inner_hits"]["_source"]
+        and "passages.page" in nested["inner_hits"]["_source"]
+    )
+    assert body["suggest"]["spelling"]["phrase"]["field"] == "spell"
+
+
+def test_sort_pages_and_promotions():
+    body = request(SearchQuery(text="budgetplan", page=3, page_size=20), pinned_ids=["video-a"])
+    assert body["from"] == 40 and body["size"] == 20 and body["track_total_hits"] is True
+    pinned = body["query"]["bool"]["must"][0]["pinned"]
+    assert pinned["ids"] == ["video-a"] and "function_score" in pinned["organic"]
+    newest = request(SearchQuery(text="budgetplan", sort="newest"))
+    assert "constant_score" in newest["query"]["bool"]["must"][0]
+    assert newest["sort"][:2] == [{"_score": "desc"}, {"published": "desc"}]
+    assert request(SearchQuery())["sort"][0] == {"published": "desc"}
+
+
+def test_suggest_and_related_requests():
+    suggest = build_suggest("zo werkt het trekk", index="pgb", audiences=["public"], limit=5).to_dict()
+    match = suggest["query"]["bool"]["must"][0]["multi_match"]
+    assert match["type"] == "bool_prefix" and "title.suggest._2gram" in match["fields"]
+    assert (
+        suggest["query"]["bool"]["filter"] == [{"terms": {"audience": ["public"]}}] and suggest["size"] == 5
+    )
+    related = build_related("case-a", index="pgb", audiences=["public"], limit=4).to_dict()
+    mlt = related["query"]["bool"]["must"][0]["more_like_this"]
+    assert mlt["like"] == [{"_index": "pgb", "_id": "case-a"}]
+    assert related["query"]["bool"]["must_not"] == [{"ids": {"values": ["case-a"]}}]
+    assert related["query"]["bool"]["filter"] == [{"terms": {"audience": ["public"]}}]
+
+
+def test_a_video_hit_takes_second_and_highlight_from_its_best_caption():
+    source = next(bulk_actions([VIDEO], "pgb"))["_source"]
+    hit = parse_hit(
+        {
+            "_source": {k: v for k, v in source.items() if k not in ("passages", "body", "spell")},
+            "highlight": {"body": ["Inleiding <mark>declaraties</mark>"]},
+            "inner_hits": {
+                "passages": {
+                    "hits": {
+                        "hits": [
+                            {
+                                "_source": {"kind": "cue", "start": 62.5},
+                                "highlight": {"passages.text": ["ziet u uw <mark>declaraties</mark>."]},
+                            }
+                        ]
+                    }
+                }
+            },
+        }
+    )
+    assert hit.timestamp == 62.5 and hit.page is None
+    assert hit.highlight == "ziet u uw <mark>declaraties</mark>."
+    assert hit.municipalities == (("GM0344", "Utrecht"), ("GM0193", "Zwolle"))
+    assert hit.published == datetime.date(2025, 1, 10)
