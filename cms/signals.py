@@ -1,9 +1,9 @@
 """Keep search up to date when editors publish, unpublish or delete knowledge pages."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from cms.models import KnowledgePage
+from cms.models import KnowledgePage, Law, Municipality, Theme
 from search import service as search_service
 
 
@@ -25,3 +25,10 @@ def connect() -> None:
     page_published.connect(page_changed, dispatch_uid="pgb-search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="pgb-search-page-unpublished")
     post_delete.connect(page_deleted, dispatch_uid="pgb-search-page-deleted")
+    for model in (Law, Municipality, Theme):
+        post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"pgb-search-labels-{model.__name__}")
+
+
+def taxonomy_changed(**kwargs) -> None:
+    """A renamed theme, law or gemeente shows under its new name in search facets at once."""
+    search_service.clear_labels()

@@ -95,8 +95,17 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """Snowball's Dutch stem with long vowels made short, so betaal/betalen and declareer/declareren meet."""
-    return STEM_OVERRIDES.get(word) or _stemmer.stemWord(word)
+    """Snowball's Dutch stem, with the domain's overrides and nouns keeping their "ge"."""
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
+    result = _stemmer.stemWord(word)
+    # Snowball strips a leading "ge" from every word, meant for participles (gedeclareerd ->
+    # declareer) but merging nouns with other words: gewoon/wonen, gesprek/sprek, gezinscoach/zin.
+    # Only participle-like words (ending in d or t, not -heid) lose it.
+    if word.startswith("ge") and not result.startswith("ge"):
+        if not word.endswith(("d", "t")) or word.endswith("heid"):
+            result = "ge" + _stemmer.stemWord(word[2:])
+    return result
 
 
 @lru_cache(maxsize=50_000)

@@ -53,7 +53,13 @@ def _render(text: str, stems: frozenset[str]) -> tuple[str, int]:
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return "", 0
-    marked = [_matches(t.group(), stems) for t in tokens]
+    memo: dict[str, bool] = {}  # words repeat: decide each once
+    marked = []
+    for token in tokens:
+        word = token.group()
+        if word not in memo:
+            memo[word] = _matches(word, stems)
+        marked.append(memo[word])
     start, end = _window(tokens, marked)
     out, position = [], tokens[start].start()
     for token, is_match in zip(tokens[start:end], marked[start:end], strict=True):
@@ -77,6 +83,9 @@ def snippet(summary: str, passages: list[dict], stems: frozenset[str]) -> Snippe
     for passage in candidates:
         text = passage.get("text", "")
         if not text or not stems:
+            continue
+        folded = fold(text)
+        if not any(s in folded for s in stems):  # stems are prefixes of the words they match: skip early
             continue
         html, hits = _render(text, stems)
         score = hits + KIND_BONUS.get(passage["kind"], 0) if hits else 0

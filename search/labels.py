@@ -4,6 +4,7 @@
 and the content providers register the names of their types.
 """
 
+import time
 from collections.abc import Callable, Iterable
 
 from search.types import FacetValue
@@ -16,11 +17,31 @@ def register(field: str, labeller: Callable[[Iterable[str]], dict[str, str]]) ->
     _labellers[field] = labeller
 
 
+_cache: dict[tuple[str, str], tuple[str, float]] = {}
+CACHE_SECONDS = 300  # taxonomy names change rarely; a renamed theme shows in facets within five minutes
+
+
 def labels(field: str, values: Iterable[str]) -> dict[str, str]:
-    """{value: label} for `values`; a value nobody labels reads as itself."""
+    """{value: label} for `values`; a value nobody labels reads as itself. Cached per process."""
+    now = time.monotonic()
     values = [str(v) for v in values]
-    known = _labellers[field](values) if field in _labellers else {}
-    return {value: known.get(value, value) for value in values}
+    result, missing = {}, []
+    for value in values:
+        cached = _cache.get((field, value))
+        if cached and cached[1] > now:
+            result[value] = cached[0]
+        else:
+            missing.append(value)
+    if missing:
+        known = _labellers[field](missing) if field in _labellers else {}
+        for value in missing:
+            result[value] = known.get(value, value)
+            _cache[(field, value)] = (result[value], now + CACHE_SECONDS)
+    return result
+
+
+def clear_cache() -> None:
+    _cache.clear()
 
 
 def facet_values(field: str, counts: dict[str, int], selected: tuple[str, ...]) -> list[FacetValue]:

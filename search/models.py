@@ -103,6 +103,23 @@ class SearchEntry(models.Model):
         )
 
 
+class SearchIndexState(models.Model):
+    """A token that changes with every write to the index, in the same transaction.
+
+    Processes keep an in-memory snapshot of the index's filter values (search.backends.database.snapshot)
+    and rebuild it when the token differs. A random token, not a counter: a rolled-back write restores
+    the old token, and no later write can produce it again.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "search index state"
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class SearchFacet(models.Model):
     """One filter value of an entry for the multi-valued filters (theme, law, municipality, province).
 

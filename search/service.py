@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 
+from search.labels import clear_cache as clear_labels
 from search.labels import register as register_labels
 from search.providers import all_documents, document_for, register
 from search.types import BackendHealth, Hit, SearchQuery, SearchResults
@@ -20,6 +21,7 @@ __all__ = [
     "all_documents",
     "backend_name",
     "backlog",
+    "clear_labels",
     "health",
     "index_objects",
     "rebuild",

@@ -7,18 +7,17 @@ suggestion cannot reveal what a visitor may not see), cached per process until t
 import difflib
 import threading
 
-from django.db.models import Count, Max
-
 from search.analysis import STOP_WORDS, fold, words
 
 _lock = threading.Lock()
 _cache: dict = {"version": None, "words": {}}
 
 
-def _version():
-    from search.models import SearchEntry
+def _version() -> str:
+    """The index's state token: it changes with every index write (see search.models.SearchIndexState)."""
+    from search.backends.database.snapshot import current_token
 
-    return tuple(SearchEntry.objects.aggregate(n=Count("id"), changed=Max("updated_at")).values())
+    return current_token()
 
 
 def vocabulary() -> dict[int, list[str]]:

@@ -19,6 +19,14 @@ def private_media(settings, tmp_path_factory):
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_labels():
+    """Facet labels are cached per process; each test starts without another test's taxonomy names."""
+    from search import service
+
+    service.clear_labels()
+
+
 @pytest.fixture
 def mini_path() -> Path:
     return FIXTURES / "mini.jsonl"

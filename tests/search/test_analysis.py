@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import analyze, fold
+from search.analysis import analyze, fold, stem
 
 
 def shared(a: str, b: str) -> set[str]:
@@ -40,3 +40,11 @@ def test_overrides_keep_domain_words_apart():
 def test_stop_words_are_dropped_and_folding_is_ascii():
     assert analyze("de pgb van het gezin") == ["pgb", "gezin"]
     assert fold("Súdwest-Fryslân") == "sudwest-fryslan"
+
+
+def test_nouns_keep_their_ge_and_participles_lose_it():
+    # Snowball strips "ge" from every word; only participles should lose it.
+    assert stem("gewoon") != stem("wonen")  # "normal" is not "living" (beschermd wonen)
+    assert stem("gesprek") == stem("gesprekken") != stem("sprek")
+    assert stem("gezinscoach").startswith("gezin")
+    assert stem("gedeclareerd") == stem("declaratie")  # a participle meets its noun

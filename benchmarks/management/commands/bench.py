@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks import import_bench, relevance
+from benchmarks import import_bench, relevance, search_bench
 
 
 class Command(BaseCommand):
@@ -30,7 +30,25 @@ class Command(BaseCommand):
         rel.add_argument("--queries", type=Path, required=True, help="Judged queries (JSONL).")
         rel.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
 
+        sea = sub.add_parser(
+            "search", help="p50/p95 of a query mix with facets and highlights, next to the raw engine."
+        )
+        sea.add_argument(
+            "--items", type=int, action="append", help="Corpus size; repeat for several (default 10000)."
+        )
+        sea.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+
     def handle(self, *, benchmark: str, **options):
+        if benchmark == "search":
+            items = options["items"] or [10_000]
+            if any(n < 1 for n in items):
+                raise CommandError("--items must be at least 1.")
+            databases = ["sqlite", "postgres"] if options["database"] == "both" else [options["database"]]
+            try:
+                search_bench.run(items=items, databases=databases, write=self.stdout.write)
+            except RuntimeError as exc:
+                raise CommandError(str(exc)) from exc
+            return
         if benchmark == "relevance":
             for name in ("corpus", "queries"):
                 if not options[name].is_file():

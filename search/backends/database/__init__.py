@@ -2,10 +2,11 @@
 
 `for_connection()` picks the SQLite (FTS5) or PostgreSQL (tsvector) implementation for the database in
 use. Both share everything but the two engine-specific pieces: how a query matches and how it ranks.
-Filters and facets run in SQL over SearchEntry columns (type, year, audience) and SearchFacet rows
-(theme, law, municipality, province); snippets are cut in Python from the stored passages.
+Filters, facet counts and ordering use the in-memory bitmasks of `snapshot` (built from SearchEntry
+columns and SearchFacet rows); snippets are cut in Python from the stored passages.
 """
 
+import heapq
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -13,6 +14,7 @@ from django.db import connection, transaction
 from search import spelling
 from search.analysis import STOP_WORDS, analyze, split_compound, stem, words
 from search.analysis import query_groups as analysis_groups
+from search.backends.database import snapshot
 from search.highlight import snippet
 from search.labels import facet_values
 from search.models import SearchEntry, SearchFacet
@@ -20,7 +22,6 @@ from search.synonyms import SynonymMap, normalise
 from search.types import (
     FILTER_FIELDS,
     BackendHealth,
-    FacetValue,
     Hit,
     SearchDocument,
     SearchQuery,
@@ -28,10 +29,7 @@ from search.types import (
 )
 
 Groups = list[list[tuple[str, ...]]]
-# Multi-valued filters live in SearchFacet rows; the others are columns of SearchEntry.
-FACET_ROW_FIELDS = ("theme", "law", "municipality", "province")
-COLUMN_FIELDS = {"type": "e.type", "year": "e.year"}
-RECENCY_BOOST = 0.15  # a brand-new item scores up to 15 % higher than an old one with the same text score
+PROXIMITY = True  # adjacent typed words also score as a phrase
 
 
 def passages(document: SearchDocument) -> list[dict]:
@@ -97,59 +95,92 @@ def facet_rows(entry: SearchEntry) -> list[SearchFacet]:
     ]
 
 
-def query_groups(query: str, synonyms: SynonymMap, known=None) -> Groups:
-    """What a query searches for: per word, synonym or joined compound, alternatives of stems.
+def query_concepts(query: str, synonyms: SynonymMap, known=None) -> list[Groups]:
+    """What a query searches for, per concept the visitor typed: a word, a known phrase or a compound.
 
-    Each group is a list of alternatives, an alternative a tuple of stems that must co-occur. Groups
-    are OR-ed and bm25 ranks; synonyms of a word (found by its stem, so plurals expand too) or of a
-    known phrase add groups, and two adjacent words that form a domain compound ("zorg
-    overeenkomst") add the joined word when the index knows it (`known(stems)` -> the known ones),
-    so items that use the compound rank high.
+    A concept is a list of groups, a group a list of alternatives, an alternative a tuple of stems
+    that must co-occur (a stem with a space is a phrase). A word's concept holds its own groups and
+    those of its synonyms (found by stem, so plurals expand too); a multi-word synonym source in the
+    query ("zorg in natura") is one concept with its expansions; two adjacent words that form a
+    domain compound the index knows ("zorg overeenkomst", `known(stems)` -> the known ones) are one
+    concept: the joined word or the two as a phrase (the index holds a compound's parts right after it).
+    Ranking rewards items that cover more of the concepts.
     """
-    folded = " ".join(normalise(query).split())
-    tokens = folded.split()
+    tokens = " ".join(normalise(query).split()).split()
     by_stem: dict[str, set[str]] = {}
     for source in synonyms.sources():
         by_stem.setdefault(stem(source), set()).add(source)
-    texts = [query]
-    for token in tokens:
-        expansions = synonyms.expand(token)
-        for source in by_stem.get(stem(token), ()):
-            expansions |= synonyms.expand(source)
-        texts.extend(sorted(expansions - {token}))
-    for phrase in synonyms.phrases():
-        if f" {phrase} " in f" {folded} ":
-            texts.extend(sorted(synonyms.expand(phrase) - {phrase}))
-    joins = [a + b for a, b in zip(tokens, tokens[1:], strict=False) if split_compound(a + b)]
-    if joins and known is not None:
-        found = known([stem(j) for j in joins])
-        texts.extend(j for j in joins if stem(j) in found)
+
+    def groups_of(texts) -> Groups:
+        """Groups for the typed text (texts[0], loose words) and its expansions (phrases)."""
+        groups: Groups = []
+        for number, text in enumerate(texts):
+            stems = analyze(text)
+            if number and " " in text.strip() and len(stems) > 1:
+                # A term of several words ("wet langdurige zorg") is a phrase, not loose words.
+                candidates = [[(" ".join(stems),)]]
+            else:
+                candidates = analysis_groups(text)
+            for group in candidates:
+                if group not in groups:
+                    groups.append(group)
+        return groups
+
+    concepts: list[Groups] = []
+    used: set[int] = set()
+    for phrase in sorted(synonyms.phrases(), key=len, reverse=True):
+        length = len(phrase.split())
+        for i in range(len(tokens) - length + 1):
+            if tokens[i : i + length] == phrase.split() and not used & set(range(i, i + length)):
+                concepts.append(groups_of([phrase, *sorted(synonyms.expand(phrase) - {phrase})]))
+                used |= set(range(i, i + length))
+    pairs = [
+        (i, a, b)
+        for i, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
+        if split_compound(a + b) and not used & {i, i + 1}
+    ]
+    if pairs and known is not None:
+        found = known([stem(a + b) for _i, a, b in pairs])
+        for i, a, b in pairs:
+            if stem(a + b) in found and not used & {i, i + 1}:
+                concepts.append([[(stem(a + b),), (f"{stem(a)} {stem(b)}",)]])
+                used |= {i, i + 1}
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        expansions: set[str] = set()
+        for word in {token, *words(token)}:
+            expansions |= synonyms.expand(word)
+            for source in by_stem.get(stem(word), ()):
+                expansions |= synonyms.expand(source)
+        groups = groups_of([token, *sorted(expansions - {token})])
+        if groups and groups not in concepts:
+            concepts.append(groups)
+    return concepts
+
+
+def proximity_groups(query: str) -> Groups:
+    """Adjacent typed words as phrases ("informele zorg"): they match nothing new, but rank higher
+    the items that use the words together."""
+    stems = [s for word in words(query) if word not in STOP_WORDS for s in [stem(word)]]
+    return [[(f"{a} {b}",)] for a, b in zip(stems, stems[1:], strict=False) if a != b]
+
+
+def query_groups(query: str, synonyms: SynonymMap, known=None) -> Groups:
+    """The groups of every concept of the query, each once (see `query_concepts`)."""
     groups: Groups = []
-    for text in texts:
-        for group in analysis_groups(text):
+    for concept in query_concepts(query, synonyms, known):
+        for group in concept:
             if group not in groups:
                 groups.append(group)
     return groups
 
 
 def group_stems(groups: Groups) -> frozenset[str]:
-    return frozenset(s for group in groups for alternative in group for s in alternative)
-
-
-class Sql:
-    """A WHERE clause under construction: fragments AND-ed, parameters in order."""
-
-    def __init__(self):
-        self.parts: list[str] = []
-        self.params: list = []
-
-    def add(self, fragment: str, params=()) -> None:
-        self.parts.append(fragment)
-        self.params.extend(params)
-
-    @property
-    def where(self) -> str:
-        return " AND ".join(self.parts) if self.parts else "1=1"
+    """Every stem a query looks for (a phrase "a b" gives a and b), for highlighting."""
+    return frozenset(
+        word for group in groups for alternative in group for s in alternative for word in s.split()
+    )
 
 
 def in_list(values) -> str:
@@ -160,9 +191,8 @@ class DatabaseBackend:
     """Shared indexing, filtering and faceting; subclasses match, rank and keep the engine's index."""
 
     name = "database"
-    # Engine-specific SQL: a CTE `m(id, score)` of matching entries, higher score better, and the
-    # age of an entry in years.
-    age_years_sql = ""
+    # How strongly matching more of the query's concepts counts; measured per engine on the dev queries.
+    coverage_power = 1.0
 
     # --- Indexing ---------------------------------------------------------------------------------
 
@@ -194,18 +224,21 @@ class DatabaseBackend:
                 SearchFacet.objects.filter(entry__in=changed).delete()
             SearchFacet.objects.bulk_create([row for entry in new + changed for row in facet_rows(entry)])
             self._index(new + changed)
+            snapshot.touch()
 
     def delete(self, ids: Iterable[str]) -> None:
         with transaction.atomic():
             entries = list(SearchEntry.objects.filter(doc_id__in=list(ids)))
             self._unindex(entries)
             SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
+            snapshot.touch()
 
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
         count, batch = 0, []
         with transaction.atomic():
             self._unindex(list(SearchEntry.objects.all()))
             SearchEntry.objects.all().delete()
+            snapshot.touch()
             for document in documents:
                 batch.append(document)
                 if len(batch) >= 200:
@@ -222,9 +255,14 @@ class DatabaseBackend:
 
     # --- Engine-specific matching -----------------------------------------------------------------
 
-    def match_cte(self, groups: Groups) -> tuple[str, list]:
-        """SQL for `m(id, score)`: the entries matching any group, with a text score (higher better)."""
+    def match_sql(self, groups: Groups) -> tuple[str, list]:
+        """SQL selecting (id, score) of the entries matching any group, with a text score (higher better)."""
         raise NotImplementedError
+
+    def match_cte(self, groups: Groups) -> tuple[str, list]:
+        """The matches as a CTE `m(id, score)`."""
+        sql, params = self.match_sql(groups)
+        return f"WITH m AS MATERIALIZED ({sql})", params
 
     def known_stems(self, stems: Iterable[str]) -> set[str]:
         """The stems that occur somewhere in the index."""
@@ -237,131 +275,141 @@ class DatabaseBackend:
     # --- Searching --------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery, *, synonyms: SynonymMap, pinned_ids=()) -> SearchResults:
-        groups = query_groups(query.text, synonyms, known=self.known_stems) if query.text.strip() else []
+        """Match in the engine's full-text index; filter, count facets and order with the snapshot's bitmasks."""
+        concepts = query_concepts(query.text, synonyms, known=self.known_stems) if query.text.strip() else []
+        groups = [group for concept in concepts for group in concept]
+        if groups and PROXIMITY:
+            groups += [g for g in proximity_groups(query.text) if g not in groups]
         suggestion = None
         if groups:
-            groups, suggestion = self._corrected(query.text, groups)
-        pinned = list(pinned_ids)
-        base = self._base(query, groups, pinned)
-        if base is None:  # a query of stop words only: nothing to match
+            corrected, suggestion = self._corrected(query.text, groups)
+            if len(corrected) > len(groups):
+                concepts.append(corrected[len(groups) :])
+            groups = corrected
+        if query.text.strip() and not groups:  # a query of stop words only: nothing to match
             return SearchResults(
                 query=query, total=0, hits=[], facets={}, backend=self.name, suggestion=suggestion
             )
-        cte, cte_params, source, match_where, match_params = base
-        filters = self._filters(query)
+        snap = snapshot.current()
+        visible = snap.audience_mask(query.audiences)
+        scores: dict[int, float] = {}
+        if groups:
+            scores = self.match_scores(groups)
+            if len(concepts) > 1:
+                scores = self._covered(scores, groups, concepts)
+            matched = snap.mask(scores)
+        else:
+            matched = visible
+        pinned = self._pinned_pks(pinned_ids)
+        base = (matched | snap.mask(pinned)) & visible
+        selections = {
+            name: snap.selection_mask(name, query.selected(name))
+            for name in FILTER_FIELDS
+            if query.selected(name)
+        }
+        results = base
+        for bits in selections.values():
+            results &= bits
+        facets = {}
+        if query.facets:
+            for name in FILTER_FIELDS:
+                candidates = base
+                for other, bits in selections.items():
+                    if other != name:
+                        candidates &= bits
+                facets[name] = facet_values(name, snap.counts(name, candidates), query.selected(name))
 
-        with connection.cursor() as cursor:
-            where = Sql()
-            where.add(match_where, match_params)
-            where.add(f"e.audience IN ({in_list(query.audiences)})", query.audiences)
-            for _field, fragment, params in filters:
-                where.add(fragment, params)
-            cursor.execute(
-                f"{cte} SELECT COUNT(*) FROM {source} WHERE {where.where}", cte_params + where.params
-            )
-            total = cursor.fetchone()[0]
-
-            order, order_params = self._order(query, groups, pinned)
-            cursor.execute(
-                f"{cte} SELECT e.id FROM {source} WHERE {where.where} ORDER BY {order} LIMIT %s OFFSET %s",
-                cte_params + where.params + order_params + [query.page_size, query.offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            facets = (
-                self._facets(cursor, query, cte, cte_params, source, (match_where, match_params), filters)
-                if query.facets
-                else {}
-            )
-
+        ids = self._page(
+            query, snap, results, scores, pinned, ranked=bool(groups), unfiltered=results == matched
+        )
         entries = SearchEntry.objects.in_bulk(ids)
         stems = group_stems(groups)
-        hits = [self._hit(entries[pk], stems, pinned) for pk in ids if pk in entries]
+        pinned_doc_ids = [entries[pk].doc_id for pk in pinned if pk in entries]
+        hits = [self._hit(entries[pk], stems, pinned_doc_ids) for pk in ids if pk in entries]
         return SearchResults(
-            query=query, total=total, hits=hits, facets=facets, backend=self.name, suggestion=suggestion
+            query=query,
+            total=results.bit_count(),
+            hits=hits,
+            facets=facets,
+            backend=self.name,
+            suggestion=suggestion,
         )
 
-    def _base(self, query: SearchQuery, groups: Groups, pinned: list[str]):
-        """(CTE SQL and params, FROM clause, extra WHERE fragment and params) for what a query can return."""
-        if query.text.strip() and not groups:
-            return None
-        if not groups:
-            return "", [], "search_searchentry e", "1=1", []
-        cte, params = self.match_cte(groups)
-        if pinned:
-            # Promoted items come along even when their text does not match.
-            return (
-                cte,
-                params,
-                "search_searchentry e LEFT JOIN m ON m.id = e.id",
-                f"(m.id IS NOT NULL OR e.doc_id IN ({in_list(pinned)}))",
-                pinned,
-            )
-        return cte, params, "search_searchentry e JOIN m ON m.id = e.id", "1=1", []
+    def match_scores(self, groups: Groups) -> dict[int, float]:
+        """{entry id: text score} of every entry matching any group."""
+        sql, params = self.match_sql(groups)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
 
-    def _filters(self, query: SearchQuery) -> list[tuple[str, str, list]]:
-        """(field, SQL fragment, params) per selected filter; promoted items still obey the filters."""
-        result = []
-        for field in FILTER_FIELDS:
-            values = list(query.selected(field))
-            if not values:
-                continue
-            if field in COLUMN_FIELDS:
-                if field == "year":
-                    values = [int(v) for v in values]
-                result.append((field, f"{COLUMN_FIELDS[field]} IN ({in_list(values)})", values))
+    def group_hits(self, groups: Groups) -> list[set[int]]:
+        """Per group, the ids of the entries that match it."""
+        raise NotImplementedError
+
+    def concept_counts(self, groups: Groups, concepts: list[Groups]) -> dict[int, int]:
+        """{entry id: how many of the concepts it matches} (entries matching none left out)."""
+        hits = self.group_hits(groups)
+        counts: dict[int, int] = {}
+        for concept in concepts:
+            members: set[int] = set()
+            for number, group in enumerate(groups):
+                if group in concept:
+                    members |= hits[number]
+            for pk in members:
+                counts[pk] = counts.get(pk, 0) + 1
+        return counts
+
+    def _covered(self, scores: dict[int, float], groups: Groups, concepts: list[Groups]) -> dict[int, float]:
+        """Scores scaled by the share of the query's concepts an entry matches (Lucene's old coord):
+        an item about 'zorgovereenkomst controleren' beats one that only says 'controleren' often."""
+        counts = self.concept_counts(groups, concepts)
+        total = len(concepts)
+        factor = [(n / total) ** self.coverage_power for n in range(total + 1)]
+        return {pk: score * factor[counts.get(pk, 0)] for pk, score in scores.items()}
+
+    def _pinned_pks(self, pinned_ids) -> list[int]:
+        """Entry ids of the promoted items, in the editors' order."""
+        pinned_ids = list(pinned_ids)
+        if not pinned_ids:
+            return []
+        found = dict(SearchEntry.objects.filter(doc_id__in=pinned_ids).values_list("doc_id", "pk"))
+        return [found[doc_id] for doc_id in pinned_ids if doc_id in found]
+
+    def _page(
+        self, query, snap, results: int, scores, pinned: list[int], *, ranked: bool, unfiltered: bool
+    ) -> list[int]:
+        """The entry ids of the requested page: promoted items first, then by score or date."""
+        if not results:
+            return []
+        # Entry ids beyond the snapshot (written since) are not in `results`: the padding reads them as 0.
+        bits = results.to_bytes(max((results.bit_length() + 7) // 8, snap.bytes) + 1, "little")
+        first = [pk for pk in pinned if pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1]
+        wanted = query.offset + query.page_size
+        rest: list[int] = []
+        if ranked:
+            if unfiltered:  # every match is a result: skip the per-item check
+                scored = list(scores.items())
             else:
-                result.append(
-                    (
-                        field,
-                        "e.id IN (SELECT entry_id FROM search_searchfacet "
-                        f"WHERE field = %s AND value IN ({in_list(values)}))",
-                        [field, *values],
-                    )
-                )
-        return result
-
-    def _order(self, query: SearchQuery, groups: Groups, pinned: list[str]) -> tuple[str, list]:
-        params: list = []
-        order = []
-        if pinned:
-            order.append(f"CASE WHEN e.doc_id IN ({in_list(pinned)}) THEN 0 ELSE 1 END")
-            params.extend(pinned)
-        if query.sort == "newest" or not groups:
-            order.append("e.published DESC")
-            if groups:
-                order.append("COALESCE(m.score, 0) DESC")
+                scored = [
+                    (pk, score)
+                    for pk, score in scores.items()
+                    if pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
+                ]
+            if query.sort == "relevance":
+                recency = snap.recency
+                top = heapq.nlargest(wanted, ((score * recency.get(pk, 1.0), pk) for pk, score in scored))
+            else:  # newest first among the matches, the better text score breaking a tie
+                published = snap.published
+                top = heapq.nlargest(wanted, ((published.get(pk, 0), score, pk) for pk, score in scored))
+            rest = [item[-1] for item in top]
         else:
-            order.append(f"COALESCE(m.score, 0) * (1 + {RECENCY_BOOST} / (1 + {self.age_years_sql})) DESC")
-        order.append("e.id DESC")
-        return ", ".join(order), params
-
-    def _facets(self, cursor, query, cte, cte_params, source, match, filters) -> dict[str, list[FacetValue]]:
-        """Counts per filter value, each computed with every selection but its own (multi-select facets)."""
-        selects, params = [], list(cte_params)
-        for field in FILTER_FIELDS:
-            where = Sql()
-            where.add(*match)
-            where.add(f"e.audience IN ({in_list(query.audiences)})", query.audiences)
-            for other, fragment, fragment_params in filters:
-                if other != field:
-                    where.add(fragment, fragment_params)
-            if field in COLUMN_FIELDS:
-                column = COLUMN_FIELDS[field]
-                selects.append(
-                    f"SELECT %s, CAST({column} AS TEXT), COUNT(*) FROM {source} WHERE {where.where} GROUP BY {column}"
-                )
-                params += [field, *where.params]
-            else:
-                selects.append(
-                    f"SELECT %s, f.value, COUNT(*) FROM {source} JOIN search_searchfacet f ON f.entry_id = e.id "
-                    f"WHERE f.field = %s AND {where.where} GROUP BY f.value"
-                )
-                params += [field, field, *where.params]
-        cursor.execute(f"{cte} " + " UNION ALL ".join(selects), params)
-        counts: dict[str, dict[str, int]] = {field: {} for field in FILTER_FIELDS}
-        for field, value, count in cursor.fetchall():
-            counts[field][str(value)] = count
-        return {field: facet_values(field, counts[field], query.selected(field)) for field in FILTER_FIELDS}
+            for pk in snap.newest:
+                if bits[pk >> 3] >> (pk & 7) & 1:
+                    rest.append(pk)
+                    if len(rest) >= wanted:
+                        break
+        ordered = first + [pk for pk in rest if pk not in first]
+        return ordered[query.offset : query.offset + query.page_size]
 
     def _corrected(self, text: str, groups: Groups) -> tuple[Groups, str | None]:
         """Groups with corrections added for words found nowhere in the index, and the corrected query."""

@@ -1,0 +1,230 @@
+"""`pgb bench search`: query latency and index throughput of the database search backend at scale.
+
+A child process per engine migrates a fresh database, indexes a synthetic Dutch corpus straight
+through the search backend (the content apps are measured by `pgb bench import`), then runs a fixed
+query mix through the search service exactly as the search page does (synonyms, promotions, facets
+for all six filters, highlights, labels) and, on the same data, the raw engine's top-10 query (FTS5
+bm25, or PostgreSQL's ts_rank over the GIN index) for the same words OR-ed. It prints p50/p95 of both.
+"""
+
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from benchmarks.corpus import DATA, generate_items
+from benchmarks.import_bench import PG_ADMIN_URL, _pg_database
+
+# (text, filters, sort): single words, inflections, compounds, abbreviations, synonyms, a typo,
+# filters and browsing, as the query log shows officials search.
+QUERY_MIX = [
+    ("budgethouder", (), "relevance"),
+    ("zorgovereenkomst", (), "relevance"),
+    ("zorg overeenkomst", (), "relevance"),
+    ("pgb", (), "relevance"),
+    ("svb trekkingsrecht", (), "relevance"),
+    ("keukentafelgesprek", (), "relevance"),
+    ("clientondersteuning", (), "relevance"),
+    ("mantelzorger betalen", (), "relevance"),
+    ("tarief informele zorg", (), "relevance"),
+    ("gezins-pgb", (), "relevance"),
+    ("beschermd wonen dagbesteding", (), "relevance"),
+    ("budgethoudrs", (), "relevance"),
+    ("pgb", (("law", ("jeugdwet",)),), "relevance"),
+    ("fraude terugvordering", (("type", ("case", "question")),), "relevance"),
+    ("verantwoording", (("year", ("2024", "2025")),), "newest"),
+    ("", (("theme", ("zorgovereenkomst",)),), "newest"),
+    ("", (), "newest"),
+    ("beleidsregels verordening", (("province", ("Utrecht", "Gelderland")),), "relevance"),
+]
+ROUNDS = 5  # each query is run this often after one warm-up run
+
+
+def documents(n: int):
+    """SearchDocuments for `n` synthetic items, shaped as the content providers shape them."""
+    import datetime
+
+    from search.types import Audience, CaptionCue, SearchDocument
+
+    with (DATA / "gemeenten.csv").open(encoding="utf-8") as handle:
+        places = {row["code"]: (row["code"], row["name"], row["province"]) for row in csv.DictReader(handle)}
+    for item in generate_items(n, seed=7):
+        cues = ()
+        if item.get("captions"):
+            blocks = item["captions"].split("\n\n")[1:]
+            cues = tuple(
+                CaptionCue(start=float(i * 4), text=block.split("\n", 1)[1])
+                for i, block in enumerate(blocks)
+                if "\n" in block
+            )
+        answers = " ".join(answer["body"] for answer in item.get("answers", []))
+        yield SearchDocument(
+            id=item["id"],
+            type=item["type"],
+            title=item["title"],
+            summary=item.get("summary", ""),
+            body=(item["body"] + " " + answers).strip(),
+            url=f"/{item['type']}/{item['id']}/",
+            published=datetime.date.fromisoformat(item["published"]),
+            audience=Audience.MEMBERS if item.get("visibility") == "members" else Audience.PUBLIC,
+            municipalities=tuple(places[code] for code in item["municipalities"]),
+            laws=tuple(item["laws"]),
+            themes=tuple(item["themes"]),
+            cues=cues,
+        )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def raw_query(engine: str, text: str):
+    """The raw engine's own top-10 for `text`'s words OR-ed (stemmed as we index): the baseline."""
+    from django.db import connection
+
+    from search.analysis import analyze
+
+    stems = list(dict.fromkeys(analyze(text)))
+    if not stems:
+        return lambda: None
+    if engine == "sqlite":
+        expression = " OR ".join(f'"{s}"' for s in stems)
+        sql = (
+            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
+            "ORDER BY bm25(search_entry_fts, 10.0, 4.0, 1.0) LIMIT 10"
+        )
+    else:
+        expression = " | ".join(f"'{s}'" for s in stems)
+        sql = (
+            "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
+            "ORDER BY ts_rank(document, to_tsquery('simple', %s)) DESC LIMIT 10"
+        )
+
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression] * sql.count("%s"))
+            cursor.fetchall()
+
+    return run
+
+
+def timed(run, rounds: int) -> list[float]:
+    run()  # warm-up: caches and the engine's pages
+    result = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        result.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def child(n: int) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from search import service
+    from search.types import SearchQuery
+
+    call_command("migrate", verbosity=0)
+    engine = "postgres" if connection.vendor == "postgresql" else "sqlite"
+    backend = service.database_backend()
+    batch, indexed, start = [], 0, time.perf_counter()
+    for document in documents(n):
+        batch.append(document)
+        if len(batch) == 1000:
+            backend.upsert(batch)
+            indexed, batch = indexed + len(batch), []
+    backend.upsert(batch)
+    indexed += len(batch)
+    index_seconds = time.perf_counter() - start
+    if engine == "postgres":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
+            cursor.execute("ANALYZE search_searchfacet")
+
+    ours, raw, totals = [], [], []
+    for text, filters, sort in QUERY_MIX:
+        query = SearchQuery(text=text, filters=filters, sort=sort)
+        totals.append(service.search(query).total)
+        ours += timed(lambda q=query: service.search(q), ROUNDS)
+        if text:
+            raw += timed(raw_query(engine, text), ROUNDS)
+    print(
+        json.dumps(
+            {
+                "engine": engine,
+                "items": indexed,
+                "index_seconds": index_seconds,
+                "ours": [percentile(ours, 0.5), percentile(ours, 0.95)],
+                "raw": [percentile(raw, 0.5), percentile(raw, 0.95)],
+                "mean_total": statistics.mean(totals),
+            }
+        )
+    )
+
+
+def measure(engine: str, n: int, workdir: Path) -> dict:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
+        "SECRET_KEY": "bench-only",
+        "PGB_VAR_DIR": str(workdir / f"var-{engine}-{n}"),
+        "PGB_LOG_LEVEL": "WARNING",
+        "PGB_SEARCH_BACKEND": "database",
+    }
+    database = None
+    if engine == "postgres":
+        database = f"pgb_bench_{uuid.uuid4().hex[:8]}"
+        _pg_database(database, "CREATE")
+        env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / f'search-{n}.sqlite3'}"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "benchmarks.search_bench", str(n)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"search benchmark child failed:\n{result.stderr[-3000:]}")
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    finally:
+        if database:
+            _pg_database(database, "DROP")
+
+
+def run(*, items: list[int], databases: list[str], write) -> None:
+    with tempfile.TemporaryDirectory(prefix="pgb-bench-search-") as tmp:
+        write(
+            f"Search benchmark: {len(QUERY_MIX)} queries x {ROUNDS} rounds (facets and highlights on), "
+            "next to the raw engine's top-10 for the same words"
+        )
+        write(
+            f"{'database':<10} {'items':>7} {'index items/s':>14} {'ours p50 ms':>12} {'ours p95 ms':>12} "
+            f"{'raw p50 ms':>11} {'raw p95 ms':>11} {'p95 ratio':>10}"
+        )
+        for engine in databases:
+            for n in items:
+                r = measure(engine, n, Path(tmp))
+                ratio = r["ours"][1] / r["raw"][1] if r["raw"][1] else float("inf")
+                write(
+                    f"{engine:<10} {r['items']:>7} {r['items'] / r['index_seconds']:>14.0f} "
+                    f"{r['ours'][0]:>12.1f} {r['ours'][1]:>12.1f} {r['raw'][0]:>11.1f} {r['raw'][1]:>11.1f} "
+                    f"{ratio:>9.1f}x"
+                )
+
+
+if __name__ == "__main__":
+    child(int(sys.argv[1]))

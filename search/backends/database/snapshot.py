@@ -1,0 +1,126 @@
+"""An in-memory snapshot of the index's filter values, for counting facets and filtering in microseconds.
+
+Counting six multi-select facets in SQL means grouping every matching row once per facet; with a
+common word that is most of the index, and it dominated search time (66 of 108 ms at 10k items).
+Here every filter value has a bitmask over entry ids (a Python int, bit i = entry i), so a facet
+count is `(candidates & value).bit_count()` and a filter is an AND.
+
+The snapshot is rebuilt when the index's state token (search.models.SearchIndexState, changed in the
+transaction of every index write) differs from the one it was built at, and on a new day (the
+recency factor depends on the date). A process rebuilds it on its first search after a change.
+"""
+
+import datetime
+import threading
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from search.models import SearchIndexState
+
+RECENCY_BOOST = 0.15  # a brand-new item scores up to 15 % higher than an old one with the same text score
+
+
+def touch() -> None:
+    """Record that the index changed (call inside the writing transaction)."""
+    token = uuid.uuid4().hex
+    if not SearchIndexState.objects.filter(pk=1).update(token=token):
+        SearchIndexState.objects.create(pk=1, token=token)
+
+
+def current_token() -> str:
+    return SearchIndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+def _masks(rows) -> int:
+    """A bitmask with the bits of the given entry ids set."""
+    positions = list(rows)
+    if not positions:
+        return 0
+    bits = bytearray((max(positions) >> 3) + 1)
+    for pk in positions:
+        bits[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(bits, "little")
+
+
+@dataclass
+class Snapshot:
+    token: str
+    day: datetime.date
+    values: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> value -> bitmask
+    audiences: dict[str, int] = field(default_factory=dict)
+    recency: dict[int, float] = field(default_factory=dict)  # pk -> 1 + boost / (1 + age in years)
+    published: dict[int, int] = field(default_factory=dict)  # pk -> date ordinal
+    newest: list[int] = field(default_factory=list)  # every pk, newest first (then highest pk)
+    bytes: int = 0  # length of a bitmask over every entry id in the snapshot, in bytes
+
+    def mask(self, pks) -> int:
+        return _masks(pks)
+
+    def audience_mask(self, audiences) -> int:
+        result = 0
+        for audience in audiences:
+            result |= self.audiences.get(audience, 0)
+        return result
+
+    def selection_mask(self, name: str, selected) -> int:
+        result = 0
+        for value in selected:
+            result |= self.values.get(name, {}).get(str(value), 0)
+        return result
+
+    def counts(self, name: str, candidates: int) -> dict[str, int]:
+        """{value: number of candidates with it}, values without candidates left out."""
+        counts = {}
+        for value, bits in self.values.get(name, {}).items():
+            count = (candidates & bits).bit_count()
+            if count:
+                counts[value] = count
+        return counts
+
+
+def build(token: str) -> Snapshot:
+    today = datetime.date.today()
+    snapshot = Snapshot(token=token, day=today)
+    groups: dict[tuple[str, str], list[int]] = {}
+    audiences: dict[str, list[int]] = {}
+    order = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, type, year, audience, published FROM search_searchentry")
+        for pk, type_, year, audience, published in cursor.fetchall():
+            if isinstance(published, str):  # SQLite without type conversion in raw cursors
+                published = datetime.date.fromisoformat(published)
+            groups.setdefault(("type", type_), []).append(pk)
+            groups.setdefault(("year", str(year)), []).append(pk)
+            audiences.setdefault(audience, []).append(pk)
+            ordinal = published.toordinal()
+            snapshot.published[pk] = ordinal
+            age = max(0.0, (today.toordinal() - ordinal) / 365.25)
+            snapshot.recency[pk] = 1 + RECENCY_BOOST / (1 + age)
+            order.append((ordinal, pk))
+        cursor.execute("SELECT entry_id, field, value FROM search_searchfacet")
+        for pk, name, value in cursor.fetchall():
+            groups.setdefault((name, value), []).append(pk)
+    for (name, value), pks in groups.items():
+        snapshot.values.setdefault(name, {})[value] = _masks(pks)
+    snapshot.audiences = {audience: _masks(pks) for audience, pks in audiences.items()}
+    snapshot.newest = [pk for _ordinal, pk in sorted(order, reverse=True)]
+    snapshot.bytes = (max((pk for _ordinal, pk in order), default=0) >> 3) + 1
+    return snapshot
+
+
+_lock = threading.Lock()
+_cache: dict[str, Snapshot] = {}  # per database alias
+
+
+def current() -> Snapshot:
+    """The snapshot of the index as it is now in this database (rebuilt if it changed)."""
+    token = current_token()
+    key = connection.alias + ":" + connection.settings_dict.get("NAME", "")
+    snapshot = _cache.get(key)
+    if snapshot is None or snapshot.token != token or snapshot.day != datetime.date.today():
+        with _lock:
+            snapshot = build(token)
+            _cache[key] = snapshot
+    return snapshot

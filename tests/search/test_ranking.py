@@ -1,0 +1,115 @@
+"""How the database backend orders and counts: concepts, compounds, and the in-memory filter snapshot."""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+
+from search.backends.database import for_connection, query_concepts, snapshot
+from search.synonyms import SynonymMap, parse_rule
+from search.types import SearchDocument, SearchQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def doc(doc_id: str, title: str, body: str = "", **fields) -> SearchDocument:
+    return SearchDocument(
+        id=doc_id,
+        type=fields.pop("type", "case"),
+        title=title,
+        summary=fields.pop("summary", ""),
+        body=body,
+        url=f"/goede-voorbeelden/{doc_id}/",
+        published=fields.pop("published", datetime.date(2024, 1, 1)),
+        **fields,
+    )
+
+
+def search(backend, text: str = "", **options):
+    return backend.search(SearchQuery(text=text, **options), synonyms=SynonymMap([]))
+
+
+def test_an_item_covering_every_concept_beats_one_repeating_a_single_word():
+    backend = for_connection()
+    backend.upsert(
+        [
+            doc(
+                "case-repeats",
+                "Controleren, controleren, controleren",
+                "Wij controleren alles en controleren vaak.",
+            ),
+            doc(
+                "case-both",
+                "Sneller oordeel",
+                "De gemeente gaat de zorgovereenkomst controleren binnen een week.",
+            ),
+            doc("case-other", "Iets anders", "Over het budgetplan."),
+        ]
+    )
+    assert [hit.id for hit in search(backend, "zorg overeenkomst controleren").hits][0] == "case-both"
+
+
+def test_adjacent_words_forming_a_known_compound_are_one_concept():
+    backend = for_connection()
+    backend.upsert([doc("case-zov", "De zorgovereenkomst")])
+    concepts = query_concepts("zorg overeenkomst controleren", SynonymMap([]), known=backend.known_stems)
+    assert [("zorgovereenkomst",), ("zorg overeenkomst",)] in [group for c in concepts for group in c]
+    assert len(concepts) == 2  # the compound and "controleren", not three loose words
+    unknown = query_concepts("zorg overeenkomst", SynonymMap([]), known=lambda stems: set())
+    assert len(unknown) == 2  # the index does not know the compound: two words
+
+
+def test_a_multi_word_synonym_is_matched_as_a_phrase():
+    synonyms = SynonymMap([parse_rule("bw, beschermd wonen")])
+    concepts = query_concepts("pgb BW", synonyms, known=lambda stems: set())
+    bw = next(c for c in concepts if [("bw",)] in c)
+    assert any(" " in alternative[0] for group in bw for alternative in group)  # "beschermd won" as a phrase
+
+
+def test_facet_counts_follow_every_write_and_every_rollback():
+    backend = for_connection()
+    backend.upsert([doc("case-a", "Budgetplan", themes=("budgetplan",))])
+    assert search(backend).facets["theme"][0].count == 1
+    backend.upsert([doc("case-b", "Budgetplan twee", themes=("budgetplan",))])
+    assert search(backend).facets["theme"][0].count == 2  # the snapshot was rebuilt after the write
+    with pytest.raises(RuntimeError), transaction.atomic():
+        backend.delete(["case-a"])
+        assert search(backend).total == 1
+        raise RuntimeError("rolled back")
+    results = search(backend)
+    assert results.total == 2 and results.facets["theme"][0].count == 2  # the rollback restored the old state
+    token = snapshot.current().token
+    backend.delete(["case-b"])
+    assert snapshot.current().token != token and search(backend).total == 1
+
+
+def test_filters_and_pages_come_from_the_snapshot_in_the_right_order():
+    backend = for_connection()
+    backend.upsert(
+        [
+            doc(
+                f"case-{n}",
+                f"Budgetplan {n}",
+                published=datetime.date(2020 + n, 1, 1),
+                laws=("wmo",) if n % 2 else (),
+            )
+            for n in range(6)
+        ]
+    )
+    newest = [hit.id for hit in search(backend, sort="newest", page_size=2, page=2).hits]
+    assert newest == ["case-3", "case-2"]
+    wmo = search(backend, "budgetplan", filters=(("law", ("wmo",)),), sort="newest")
+    assert [hit.id for hit in wmo.hits] == ["case-5", "case-3", "case-1"] and wmo.total == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner setting")
+def test_forcing_index_scans_does_not_leak_into_the_transaction():
+    from search.backends.database.postgres import index_scans
+
+    with transaction.atomic():
+        with index_scans() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "off"
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
