@@ -1,6 +1,6 @@
-"""Keep search up to date when questions or answers change."""
+"""Keep search up to date when questions or answers change, in the same transaction as the change
+(so an Elasticsearch update is queued with it). The importer indexes what it wrote in bulk itself."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from forum.models import Answer, Question
@@ -8,14 +8,13 @@ from search import service as search_service
 
 
 def question_saved(sender, instance, **kwargs):
-    if not kwargs.get("raw"):
-        transaction.on_commit(lambda: search_service.index_objects([instance]))
+    if not kwargs.get("raw") and not search_service.updates_deferred():
+        search_service.index_objects([instance])
 
 
 def answer_changed(sender, instance, **kwargs):
-    if not kwargs.get("raw"):
-        question_id = instance.question_id
-        transaction.on_commit(lambda: search_service.index_objects(Question.objects.filter(pk=question_id)))
+    if not kwargs.get("raw") and not search_service.updates_deferred():
+        search_service.index_objects(Question.objects.filter(pk=instance.question_id))
 
 
 def question_deleted(sender, instance, **kwargs):

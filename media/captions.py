@@ -3,6 +3,7 @@
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import webvtt
 from django.core.exceptions import ValidationError
@@ -74,14 +75,19 @@ def validate_captions(text: str) -> None:
 
 def parse_captions(text: str) -> list[Cue]:
     """The cues of WebVTT `text`; an empty list for empty or invalid text."""
+    return list(_parse(text or ""))
+
+
+@lru_cache(maxsize=64)  # a page's cues, transcript and search document parse the same text
+def _parse(text: str) -> tuple[Cue, ...]:
     if not text or caption_errors(text):
-        return []
+        return ()
     captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
-    return [
+    return tuple(
         Cue(
             start=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[:4]),
             end=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[4:8]),
             text=" ".join(c.text.split()),
         )
         for c in captions
-    ]
+    )

@@ -13,6 +13,11 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# Snowball's current Dutch stemmer conflates inflections well (tarieven/tarief, declaratie/declareren,
+# budgetplannen/budgetplan) but strips "ge" anywhere in a word: begeleiding becomes "beleid" (policy),
+# budgethouder "budthouder", gesprek "sprek". Where it drops a "ge", the "ge" is kept and the rest of
+# the word is stemmed on its own (begeleid, budgethouder, gesprek); only a participle's leading "ge"
+# goes (geëvalueerd -> evalueer).
 _stemmer = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -95,17 +100,29 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """Snowball's Dutch stem, with the domain's overrides and nouns keeping their "ge"."""
+    """Snowball's Dutch stem, with the domain's overrides and every "ge" kept."""
     if word in STEM_OVERRIDES:
         return STEM_OVERRIDES[word]
     result = _stemmer.stemWord(word)
-    # Snowball strips a leading "ge" from every word, meant for participles (gedeclareerd ->
-    # declareer) but merging nouns with other words: gewoon/wonen, gesprek/sprek, gezinscoach/zin.
-    # Only participle-like words (ending in d or t, not -heid) lose it.
-    if word.startswith("ge") and not result.startswith("ge"):
-        if not word.endswith(("d", "t")) or word.endswith("heid"):
-            result = "ge" + _stemmer.stemWord(word[2:])
-    return result
+    cut = _cut_ge(word, result)
+    participle = cut == 0 and word.endswith(("d", "t")) and not word.endswith("heid")
+    if cut is not None and not participle:  # keep the "ge" and stem what follows it on its own
+        return word[: cut + 2] + stem(word[cut + 2 :])
+    return result  # geëvalueerd -> evalueer, as evaluatie
+
+
+def _cut_ge(word: str, result: str) -> int | None:
+    """Where the stemmer dropped a "ge" from `word` (begeleiding -> beleid, gesprek -> sprek), or None."""
+    i = word.find("ge")
+    while i != -1:
+        if (
+            i + 2 < len(word)
+            and not result.startswith(word[: i + 2])
+            and result.startswith(word[:i] + word[i + 2])
+        ):
+            return i
+        i = word.find("ge", i + 1)
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -135,14 +152,21 @@ def words(text: str) -> list[str]:
 def query_groups(text: str) -> list[list[tuple[str, ...]]]:
     """Per query word, its alternatives, each a tuple of stems that must occur together.
 
-    'gezinspgb' gives [('zinspgb',), ('gezin', 'pgb')]: the joined word, or both of its parts, so
-    'pgb voor het gezin' matches while a text that only mentions 'pgb' is not treated as a match.
+    'gezinspgb' gives [('gezinspgb',), ('gezin', 'pgb')]: the joined word, or both of its parts, so
+    'pgb voor het gezin' matches while a text that only mentions 'pgb' is not treated as a match. A
+    hyphenated word is one group too: 'pgb-houder' is the joined word, its parts as a phrase
+    ('pgb houder', a stem with a space) or, for a domain compound, its parts anywhere; never a loose
+    'pgb', which would match nearly every item.
     """
     groups = []
-    for word in words(text):
-        if word in STOP_WORDS:
+    for token in _WORD.findall(fold(text)):
+        pieces = [p for p in token.split("-") if p]
+        if not pieces or (len(pieces) == 1 and pieces[0] in STOP_WORDS):
             continue
+        word = "".join(pieces)
         alternatives = [(stem(word),)]
+        if len(pieces) > 1:
+            alternatives.append((" ".join(stem(p) for p in pieces),))
         parts = split_compound(word)
         if parts:
             alternatives.append(tuple(stem(part) for part in parts))

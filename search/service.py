@@ -6,8 +6,10 @@ updates reach it through a durable queue (search.tasks); when the cluster is dow
 service answers from the database and says so (`degraded`).
 """
 
+import contextvars
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -31,6 +33,8 @@ __all__ = [
     "remove",
     "search",
     "suggest",
+    "updates_deferred",
+    "defer_updates",
     "synonym_map",
 ]
 
@@ -63,6 +67,23 @@ def elasticsearch_backend():
 
 
 # --- Keeping the index fresh --------------------------------------------------------------------
+
+_deferred = contextvars.ContextVar("pgb_search_updates_deferred", default=False)
+
+
+@contextmanager
+def defer_updates():
+    """While a bulk writer (the importer) indexes what it wrote itself, change signals skip indexing."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def updates_deferred() -> bool:
+    """True inside `defer_updates()`: signal handlers leave the index to the bulk writer."""
+    return _deferred.get()
 
 
 def index_objects(objects) -> None:

@@ -24,8 +24,8 @@ def sync_elasticsearch(doc_ids: list[str]) -> int:
     entries = list(SearchEntry.objects.filter(doc_id__in=doc_ids))
     present = {entry.doc_id for entry in entries}
     gone = [doc_id for doc_id in doc_ids if doc_id not in present]
-    backend = service.elasticsearch_backend()
     try:
+        backend = service.elasticsearch_backend()
         if entries:
             backend.upsert([entry.to_document() for entry in entries])
         if gone:

@@ -56,7 +56,7 @@ def deferred_indexing():
         post_save.disconnect(post_save_signal_handler, sender=model)
     backlog = IndexBacklog()
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), search_service.defer_updates():
             yield backlog
     finally:
         for model in models:

@@ -23,7 +23,7 @@ def test_search_page_shows_results_with_marked_snippets_and_facets(client, index
     assert response.status_code == 200
     assert "Zo werkt het trekkingsrecht" in html and "<mark>" in html
     assert 'type="checkbox" name="type" value="video"' in html  # a facet checkbox
-    assert "resultaten voor “trekkingsrecht”" in html  # the count, in Dutch
+    assert "1 resultaat voor “trekkingsrecht”" in html  # the count, in Dutch (only the video says it)
 
 
 def test_filters_narrow_the_page_and_can_be_removed(client, indexed):

@@ -7,12 +7,13 @@ columns and SearchFacet rows); snippets are cut in Python from the stored passag
 """
 
 import heapq
+import re
 from collections.abc import Iterable
 
 from django.db import connection, transaction
 
 from search import spelling
-from search.analysis import STOP_WORDS, analyze, split_compound, stem, words
+from search.analysis import STOP_WORDS, analyze, fold, split_compound, stem, words
 from search.analysis import query_groups as analysis_groups
 from search.backends.database import snapshot
 from search.highlight import snippet
@@ -30,6 +31,7 @@ from search.types import (
 
 Groups = list[list[tuple[str, ...]]]
 PROXIMITY = True  # adjacent typed words also score as a phrase
+RANK_POOL = 1000  # how many of the best text matches relevance ranking considers (see _page)
 
 
 def passages(document: SearchDocument) -> list[dict]:
@@ -162,7 +164,8 @@ def query_concepts(query: str, synonyms: SynonymMap, known=None) -> list[Groups]
 def proximity_groups(query: str) -> Groups:
     """Adjacent typed words as phrases ("informele zorg"): they match nothing new, but rank higher
     the items that use the words together."""
-    stems = [s for word in words(query) if word not in STOP_WORDS for s in [stem(word)]]
+    tokens = [token.replace("-", "") for token in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(query))]
+    stems = [stem(token) for token in tokens if token and token not in STOP_WORDS]
     return [[(f"{a} {b}",)] for a, b in zip(stems, stems[1:], strict=False) if a != b]
 
 
@@ -255,15 +258,6 @@ class DatabaseBackend:
 
     # --- Engine-specific matching -----------------------------------------------------------------
 
-    def match_sql(self, groups: Groups) -> tuple[str, list]:
-        """SQL selecting (id, score) of the entries matching any group, with a text score (higher better)."""
-        raise NotImplementedError
-
-    def match_cte(self, groups: Groups) -> tuple[str, list]:
-        """The matches as a CTE `m(id, score)`."""
-        sql, params = self.match_sql(groups)
-        return f"WITH m AS MATERIALIZED ({sql})", params
-
     def known_stems(self, stems: Iterable[str]) -> set[str]:
         """The stems that occur somewhere in the index."""
         raise NotImplementedError
@@ -292,12 +286,8 @@ class DatabaseBackend:
             )
         snap = snapshot.current()
         visible = snap.audience_mask(query.audiences)
-        scores: dict[int, float] = {}
         if groups:
-            scores = self.match_scores(groups)
-            if len(concepts) > 1:
-                scores = self._covered(scores, groups, concepts)
-            matched = snap.mask(scores)
+            matched = snap.mask(self.match_ids(groups))
         else:
             matched = visible
         pinned = self._pinned_pks(pinned_ids)
@@ -319,9 +309,7 @@ class DatabaseBackend:
                         candidates &= bits
                 facets[name] = facet_values(name, snap.counts(name, candidates), query.selected(name))
 
-        ids = self._page(
-            query, snap, results, scores, pinned, ranked=bool(groups), unfiltered=results == matched
-        )
+        ids = self._page(query, snap, results, groups, concepts, pinned)
         entries = SearchEntry.objects.in_bulk(ids)
         stems = group_stems(groups)
         pinned_doc_ids = [entries[pk].doc_id for pk in pinned if pk in entries]
@@ -335,19 +323,20 @@ class DatabaseBackend:
             suggestion=suggestion,
         )
 
-    def match_scores(self, groups: Groups) -> dict[int, float]:
-        """{entry id: text score} of every entry matching any group."""
-        sql, params = self.match_sql(groups)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+    def match_scores(self, groups: Groups, *, limit: int | None = None) -> dict[int, float]:
+        """{entry id: text score} of the `limit` best entries matching any group (all without a limit)."""
+        raise NotImplementedError
+
+    def match_ids(self, groups: Groups) -> Iterable[int]:
+        """The ids of every entry matching any group."""
+        raise NotImplementedError
 
     def group_hits(self, groups: Groups) -> list[set[int]]:
         """Per group, the ids of the entries that match it."""
         raise NotImplementedError
 
-    def concept_counts(self, groups: Groups, concepts: list[Groups]) -> dict[int, int]:
-        """{entry id: how many of the concepts it matches} (entries matching none left out)."""
+    def concept_counts(self, groups: Groups, concepts: list[Groups], ids: Iterable[int]) -> dict[int, int]:
+        """{entry id: how many of the concepts it matches} for `ids` (entries matching none left out)."""
         hits = self.group_hits(groups)
         counts: dict[int, int] = {}
         for concept in concepts:
@@ -362,7 +351,7 @@ class DatabaseBackend:
     def _covered(self, scores: dict[int, float], groups: Groups, concepts: list[Groups]) -> dict[int, float]:
         """Scores scaled by the share of the query's concepts an entry matches (Lucene's old coord):
         an item about 'zorgovereenkomst controleren' beats one that only says 'controleren' often."""
-        counts = self.concept_counts(groups, concepts)
+        counts = self.concept_counts(groups, concepts, scores)
         total = len(concepts)
         factor = [(n / total) ** self.coverage_power for n in range(total + 1)]
         return {pk: score * factor[counts.get(pk, 0)] for pk, score in scores.items()}
@@ -375,36 +364,38 @@ class DatabaseBackend:
         found = dict(SearchEntry.objects.filter(doc_id__in=pinned_ids).values_list("doc_id", "pk"))
         return [found[doc_id] for doc_id in pinned_ids if doc_id in found]
 
-    def _page(
-        self, query, snap, results: int, scores, pinned: list[int], *, ranked: bool, unfiltered: bool
-    ) -> list[int]:
-        """The entry ids of the requested page: promoted items first, then by score or date."""
+    def _page(self, query, snap, results: int, groups: Groups, concepts, pinned: list[int]) -> list[int]:
+        """The entry ids of the requested page: promoted items first, then by score or date.
+
+        Relevance ranks the RANK_POOL best text matches (with coverage and recency applied), not every
+        match: for a word in most items that saves reading and sorting tens of thousands of scores. When
+        filters leave too few of the pool, all matches are ranked.
+        """
         if not results:
             return []
         # Entry ids beyond the snapshot (written since) are not in `results`: the padding reads them as 0.
         bits = results.to_bytes(max((results.bit_length() + 7) // 8, snap.bytes) + 1, "little")
-        first = [pk for pk in pinned if pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1]
+
+        def included(pk: int) -> bool:
+            return pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
+
+        first = [pk for pk in pinned if included(pk)]
         wanted = query.offset + query.page_size
         rest: list[int] = []
-        if ranked:
-            if unfiltered:  # every match is a result: skip the per-item check
-                scored = list(scores.items())
-            else:
-                scored = [
-                    (pk, score)
-                    for pk, score in scores.items()
-                    if pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
-                ]
-            if query.sort == "relevance":
-                recency = snap.recency
-                top = heapq.nlargest(wanted, ((score * recency.get(pk, 1.0), pk) for pk, score in scored))
-            else:  # newest first among the matches, the better text score breaking a tie
-                published = snap.published
-                top = heapq.nlargest(wanted, ((published.get(pk, 0), score, pk) for pk, score in scored))
-            rest = [item[-1] for item in top]
-        else:
+        if groups and query.sort == "relevance":
+            for limit in (max(RANK_POOL, 2 * wanted), None):
+                pool = self.match_scores(groups, limit=limit)
+                if len(concepts) > 1:
+                    pool = self._covered(pool, groups, concepts)
+                scored = [(pk, score) for pk, score in pool.items() if included(pk)]
+                if len(scored) >= wanted or limit is None or len(pool) < limit:
+                    break
+            recency = snap.recency
+            top = heapq.nlargest(wanted, ((score * recency.get(pk, 1.0), pk) for pk, score in scored))
+            rest = [pk for _score, pk in top]
+        else:  # newest first (browsing, or sorted by date)
             for pk in snap.newest:
-                if bits[pk >> 3] >> (pk & 7) & 1:
+                if included(pk):
                     rest.append(pk)
                     if len(rest) >= wanted:
                         break
@@ -476,14 +467,16 @@ class DatabaseBackend:
         if not stems:
             return []
         groups = [[(s,)] for s in stems]
-        cte, params = self.match_cte(groups)
-        sql = (
-            f"{cte} SELECT e.id FROM search_searchentry e JOIN m ON m.id = e.id "
-            f"WHERE e.audience IN ({in_list(audiences)}) AND e.doc_id <> %s ORDER BY m.score DESC, e.id LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params + list(audiences) + [doc_id, limit])
-            ids = [row[0] for row in cursor.fetchall()]
+        snap = snapshot.current()
+        visible = snap.audience_mask(audiences)
+        bits = visible.to_bytes(max((visible.bit_length() + 7) // 8, snap.bytes) + 1, "little")
+        scores = self.match_scores(groups, limit=RANK_POOL)
+        candidates = [
+            (score, -pk, pk)
+            for pk, score in scores.items()
+            if pk != entry.pk and pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
+        ]
+        ids = [pk for _score, _order, pk in heapq.nlargest(limit, candidates)]
         entries = SearchEntry.objects.in_bulk(ids)
         return [self._hit(entries[pk], frozenset(), []) for pk in ids if pk in entries]
 

@@ -8,6 +8,7 @@ matched group its IDF (BM25's formula) times the weight of the best field it mat
 summary have small tsvector columns of their own, migration 0007).
 """
 
+import heapq
 import math
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -53,19 +54,25 @@ class PostgresBackend(DatabaseBackend):
 
     coverage_power = 2.0  # without term frequencies, covering the query matters more (1.5-3 best)
 
-    def match_sql(self, groups: Groups) -> tuple[str, list]:
-        whole, group_queries = tsquery(groups)
-        # ts_rank has no inverse document frequency, so items that match more of the query's words
-        # come first (Lucene's old "coord" factor), and ts_rank (squashed below 1) orders within that.
-        coverage = " + ".join(["(document @@ to_tsquery('simple', %s))::int"] * len(group_queries))
-        rank = f"ts_rank('{WEIGHTS}'::float4[], document, to_tsquery('simple', %s), 1)"
-        return (
-            f"SELECT id, ({coverage}) + {rank} / (1 + {rank}) AS score "
-            "FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-            [*group_queries, whole, whole, whole],
-        )
+    def match_scores(self, groups: Groups, *, limit: int | None = None) -> dict[int, float]:
+        scores = self._all_scores(groups)
+        if limit is None or len(scores) <= limit:
+            return scores
+        return {pk: scores[pk] for pk in heapq.nlargest(limit, scores, key=scores.get)}
 
-    def match_scores(self, groups: Groups) -> dict[int, float]:
+    def match_ids(self, groups: Groups) -> Iterable[int]:
+        return self._all_scores(groups).keys()
+
+    def _all_scores(self, groups: Groups) -> dict[int, float]:
+        """Scores of every match, computed once per search (match_ids and match_scores both ask)."""
+        cached = getattr(self, "_scores", None)
+        if cached is not None and cached[0] == groups:
+            return cached[1]
+        scores = self._score(groups)
+        self._scores = (groups, scores)
+        return scores
+
+    def _score(self, groups: Groups) -> dict[int, float]:
         from search.backends.database import snapshot
 
         _whole, group_queries = tsquery(groups)
@@ -104,7 +111,7 @@ class PostgresBackend(DatabaseBackend):
 
     def group_hits(self, groups: Groups) -> list[set[int]]:
         if getattr(self, "_hits", None) and self._hits[0] == groups:
-            return self._hits[1]  # match_scores has just asked the index the same
+            return self._hits[1]  # _score has just asked the index the same
         hits: list[set[int]] = []
         with index_scans() as cursor:
             for _whole, group_query in [tsquery([group]) for group in groups]:

@@ -33,9 +33,9 @@ def current_token() -> str:
     return SearchIndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
-def _masks(rows) -> int:
+def _masks(pks) -> int:
     """A bitmask with the bits of the given entry ids set."""
-    positions = list(rows)
+    positions = pks if isinstance(pks, list | tuple | set | dict) else list(pks)
     if not positions:
         return 0
     bits = bytearray((max(positions) >> 3) + 1)

@@ -1,5 +1,6 @@
 """SQLite: an FTS5 table over the analysed terms, ranked with bm25 and field weights."""
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection
@@ -46,14 +47,31 @@ class SQLiteBackend(DatabaseBackend):
             [match_expression(groups)],
         )
 
-    def concept_counts(self, groups: Groups, concepts: list[Groups]) -> dict[int, int]:
-        # One statement: per concept the rowids matching any of its groups, counted per rowid.
+    def match_scores(self, groups: Groups, *, limit: int | None = None) -> dict[int, float]:
+        sql, params = self.match_sql(groups)
+        if limit is not None:
+            sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [*params, limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
+
+    def match_ids(self, groups: Groups) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s",
+                [match_expression(groups)],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def concept_counts(self, groups: Groups, concepts: list[Groups], ids) -> dict[int, int]:
+        # One statement: per concept the given rowids matching any of its groups, counted per rowid.
         branches = " UNION ALL ".join(
             "SELECT rowid AS id FROM search_entry_fts WHERE search_entry_fts MATCH %s" for _ in concepts
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, COUNT(*) FROM ({branches}) GROUP BY id", [match_expression(c) for c in concepts]
+                f"SELECT id, COUNT(*) FROM ({branches}) WHERE id IN (SELECT value FROM json_each(%s)) GROUP BY id",
+                [*(match_expression(c) for c in concepts), json.dumps(list(ids))],
             )
             return dict(cursor.fetchall())
 
