@@ -27,7 +27,7 @@ def vocabulary() -> dict[int, list[str]]:
 
     version = _version()
     with _lock:
-        if _cache["version"] == version:
+        if version and _cache["version"] == version:
             return _cache["words"]
     found: set[str] = set()
     rows = SearchEntry.objects.filter(audience=Audience.PUBLIC).values_list("title", "summary", "passages")

@@ -32,6 +32,7 @@ from search.types import (
 Groups = list[list[tuple[str, ...]]]
 PROXIMITY = True  # adjacent typed words also score as a phrase
 RANK_POOL = 1000  # how many of the best text matches relevance ranking considers (see _page)
+HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
 
 
 def passages(document: SearchDocument) -> list[dict]:
@@ -309,7 +310,7 @@ class DatabaseBackend:
                         candidates &= bits
                 facets[name] = facet_values(name, snap.counts(name, candidates), query.selected(name))
 
-        ids = self._page(query, snap, results, groups, concepts, pinned)
+        ids = self._page(query, snap, results, groups, concepts, pinned, matches=matched.bit_count())
         entries = SearchEntry.objects.in_bulk(ids)
         stems = group_stems(groups)
         pinned_doc_ids = [entries[pk].doc_id for pk in pinned if pk in entries]
@@ -323,8 +324,11 @@ class DatabaseBackend:
             suggestion=suggestion,
         )
 
-    def match_scores(self, groups: Groups, *, limit: int | None = None) -> dict[int, float]:
-        """{entry id: text score} of the `limit` best entries matching any group (all without a limit)."""
+    def match_scores(
+        self, groups: Groups, *, limit: int | None = None, head_only: bool = False
+    ) -> dict[int, float]:
+        """{entry id: text score} of the `limit` best entries matching any group (all without a limit);
+        `head_only`: only entries that match in their title or summary (an engine may ignore it)."""
         raise NotImplementedError
 
     def match_ids(self, groups: Groups) -> Iterable[int]:
@@ -364,12 +368,16 @@ class DatabaseBackend:
         found = dict(SearchEntry.objects.filter(doc_id__in=pinned_ids).values_list("doc_id", "pk"))
         return [found[doc_id] for doc_id in pinned_ids if doc_id in found]
 
-    def _page(self, query, snap, results: int, groups: Groups, concepts, pinned: list[int]) -> list[int]:
+    def _page(
+        self, query, snap, results: int, groups: Groups, concepts, pinned: list[int], matches: int = 0
+    ) -> list[int]:
         """The entry ids of the requested page: promoted items first, then by score or date.
 
         Relevance ranks the RANK_POOL best text matches (with coverage and recency applied), not every
         match: for a word in most items that saves reading and sorting tens of thousands of scores. When
-        filters leave too few of the pool, all matches are ranked.
+        a query matches more than HEAD_ONLY_ABOVE items, the pool is first drawn from the items that
+        match in their title or summary (the engine scores far fewer); when filters leave too few of a
+        pool, the next attempt is wider, up to ranking every match.
         """
         if not results:
             return []
@@ -383,13 +391,19 @@ class DatabaseBackend:
         wanted = query.offset + query.page_size
         rest: list[int] = []
         if groups and query.sort == "relevance":
-            for limit in (max(RANK_POOL, 2 * wanted), None):
-                pool = self.match_scores(groups, limit=limit)
+            size = max(RANK_POOL, 2 * wanted)
+            attempts = [(size, False), (None, False)]
+            if matches > HEAD_ONLY_ABOVE:
+                attempts.insert(0, (size, True))
+            for limit, head_only in attempts:
+                pool = self.match_scores(groups, limit=limit, head_only=head_only)
                 if len(concepts) > 1:
                     pool = self._covered(pool, groups, concepts)
                 scored = [(pk, score) for pk, score in pool.items() if included(pk)]
-                if len(scored) >= wanted or limit is None or len(pool) < limit:
+                if len(scored) >= wanted:
                     break
+                if not head_only and (limit is None or len(pool) < limit):
+                    break  # this pool held every match: a wider one finds no more
             recency = snap.recency
             top = heapq.nlargest(wanted, ((score * recency.get(pk, 1.0), pk) for pk, score in scored))
             rest = [pk for _score, pk in top]

@@ -47,8 +47,12 @@ class SQLiteBackend(DatabaseBackend):
             [match_expression(groups)],
         )
 
-    def match_scores(self, groups: Groups, *, limit: int | None = None) -> dict[int, float]:
+    def match_scores(
+        self, groups: Groups, *, limit: int | None = None, head_only: bool = False
+    ) -> dict[int, float]:
         sql, params = self.match_sql(groups)
+        if head_only:  # FTS5 column filter: bm25 is computed for far fewer rows
+            params = [f"{{title_terms summary_terms}} : ({params[0]})"]
         if limit is not None:
             sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [*params, limit]
         with connection.cursor() as cursor:
