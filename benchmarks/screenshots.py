@@ -67,6 +67,7 @@ def pages(base: str) -> dict[str, str]:
         "theme": "/thema/trekkingsrecht/",
         "forum": "/forum/",
         "question": first_link("/forum/", "/forum/"),
+        "search": "/zoeken/?q=budgetplan+beoordelen&law=wmo",
     }
 
 

@@ -109,3 +109,20 @@ def test_search_box_suggests_titles_and_filters_apply_on_change(site, page):
     page.check("input[name=type][value=question]")  # keyboard and mouse alike: a change submits the form
     page.wait_for_url("**type=question*")
     assert "Mag een partner uit het pgb worden betaald?" in page.content()
+
+
+def test_on_a_phone_the_filters_fold_away_so_results_come_first(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    phone = context.new_page()
+    phone.goto(site + "/zoeken/?q=pgb&type=question")
+    filters = phone.locator("details.pgb-search__filters")
+    assert filters.evaluate("d => d.open") is False
+    assert "(1 gekozen)" in phone.inner_text(".pgb-search__filters-summary")
+    assert phone.locator(".pgb-result").first.is_visible()
+    phone.click(".pgb-search__filters-summary")  # one tap unfolds them
+    assert phone.locator("input[name=type][value=question]").is_visible()
+    context.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "/zoeken/?q=pgb")
+    assert page.locator("details.pgb-search__filters").evaluate("d => d.open") is True
+    page.close()

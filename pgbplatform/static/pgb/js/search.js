@@ -45,6 +45,14 @@
 
   // A search hit in a video links to the page with #t=<seconds>: start the player there and
   // show the matching line of the transcript.
+  // On a narrow screen the filters start folded, so the results come first; without JavaScript
+  // they stay open.
+  if (window.matchMedia("(max-width: 59.99rem)").matches) {
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+      details.open = false;
+    });
+  }
+
   var moment = /^#t=(\d+)$/.exec(window.location.hash);
   if (moment) {
     var seconds = parseInt(moment[1], 10);
