@@ -16,10 +16,8 @@ from benchmarks.relevance import evaluate, load_queries, our_ranker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_corpus]
 
-FLOORS = {
-    "sqlite": (0.85, 0.95),
-    "postgresql": (0.82, 0.93),
-}  # (nDCG@10, MRR); measured 0.865/0.983 and 0.842/0.950
+# (nDCG@10, MRR) below which CI fails; measured 0.865 / 0.983 on SQLite and 0.867 / 0.983 on PostgreSQL.
+FLOORS = {"sqlite": (0.85, 0.95), "postgresql": (0.85, 0.95)}
 
 
 def test_dev_queries_rank_relevant_items_first(shared_corpus):

@@ -335,6 +335,10 @@ class DatabaseBackend:
         """The ids of every entry matching any group."""
         raise NotImplementedError
 
+    def rerank(self, pool: dict[int, float], groups: Groups, matches: int) -> dict[int, float]:
+        """Engine-specific: better scores for the best of the pool, where the first pass was rough."""
+        return pool
+
     def group_hits(self, groups: Groups) -> list[set[int]]:
         """Per group, the ids of the entries that match it."""
         raise NotImplementedError
@@ -397,6 +401,8 @@ class DatabaseBackend:
                 attempts.insert(0, (size, True))
             for limit, head_only in attempts:
                 pool = self.match_scores(groups, limit=limit, head_only=head_only)
+                if not head_only:
+                    pool = self.rerank(pool, groups, matches)
                 if len(concepts) > 1:
                     pool = self._covered(pool, groups, concepts)
                 scored = [(pk, score) for pk, score in pool.items() if included(pk)]

@@ -20,6 +20,8 @@ from search.backends.database import DatabaseBackend, Groups
 # ts_rank weights for D, C, B, A: body 0.1 … title 1.0, mirroring the SQLite bm25 weights (suggestions).
 WEIGHTS = "{0.05, 0.1, 0.4, 1.0}"
 # How much a query group counts when it matches in the title, the summary, or only the body.
+RERANK_TOP = 100  # how many of the best first-pass matches get BM25 (see rerank)
+RERANK_MATCHES = 5_000  # queries with more matches keep the first-pass order
 ALL_FIELDS = ("document", "title_vector", "summary_vector")
 HEAD_FIELDS = ("title_vector", "summary_vector")
 FIELD_RANK = {"document": 0, "summary_vector": 1, "title_vector": 2}
@@ -128,6 +130,50 @@ class PostgresBackend(DatabaseBackend):
             for pk, groups_of in best.items()
         }
 
+    def rerank(self, pool: dict[int, float], groups: Groups, matches: int) -> dict[int, float]:
+        """BM25 as SQLite's FTS5 computes it (k1 1.2, b 0.75, column weights) for the RERANK_TOP best
+        of the pool, from their term columns; they stay above the rest of the pool.
+
+        Only for queries with at most RERANK_MATCHES matches: it costs a count per query term.
+        """
+        if not pool or matches > RERANK_MATCHES:
+            return pool
+        top = heapq.nlargest(RERANK_TOP, pool, key=pool.get)
+        phrases = sorted({s for group in groups for alternative in group for s in alternative})
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, title_terms, summary_terms, body_terms FROM search_searchentry WHERE id = ANY(%s)",
+                [top],
+            )
+            columns = {pk: [t.split(), s.split(), b.split()] for pk, t, s, b in cursor.fetchall()}
+        frequency = []
+        with index_scans() as cursor:
+            for phrase in phrases:
+                cursor.execute(
+                    "SELECT COUNT(*) FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
+                    [f"'{phrase}'"],
+                )
+                frequency.append(cursor.fetchone()[0])
+        from search.backends.database import snapshot
+
+        total = max(1, len(snapshot.current().published))
+        idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in frequency]
+        lengths = {pk: sum(len(c) for c in cols) for pk, cols in columns.items()}
+        average = max(1.0, sum(lengths.values()) / max(1, len(lengths)))
+        k1, b = 1.2, 0.75
+        weights = (FIELD_WEIGHTS["title"], FIELD_WEIGHTS["summary"], FIELD_WEIGHTS["body"])
+        ceiling = max(pool.values()) if len(columns) < len(pool) else 0.0  # keep the reranked above the rest
+        reranked = dict(pool)
+        for pk, cols in columns.items():
+            score = 0.0
+            for phrase, weight in zip(phrases, idf, strict=True):
+                words = phrase.split()
+                freq = sum(w * _occurrences(col, words) for w, col in zip(weights, cols, strict=True))
+                if freq:
+                    score += weight * freq * (k1 + 1) / (freq + k1 * (1 - b + b * lengths[pk] / average))
+            reranked[pk] = ceiling + score
+        return reranked
+
     def group_hits(self, groups: Groups) -> list[set[int]]:
         if getattr(self, "_hits", None) and self._hits[0] == groups:
             return self._hits[1]  # _score has just asked the index the same
@@ -165,3 +211,11 @@ class PostgresBackend(DatabaseBackend):
             "FROM search_searchentry WHERE document @@ to_tsquery('simple', %s))",
             [expression, expression],
         )
+
+
+def _occurrences(tokens: list[str], words: list[str]) -> int:
+    """How often `words` occur in `tokens` one after another (a single word: how often it occurs)."""
+    if len(words) == 1:
+        return tokens.count(words[0])
+    n = len(words)
+    return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words)
