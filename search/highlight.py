@@ -27,7 +27,10 @@ class Snippet:
 def _matches(word: str, stems: frozenset[str]) -> bool:
     folded = fold(word)
     for piece in [folded, *folded.split("-")] if "-" in folded else [folded]:
-        if stem(piece) in stems or any(stem(part) in stems for part in split_compound(piece)):
+        if stem(piece) in stems:
+            return True
+        parts = split_compound(piece)  # "zorg-overeenkomst" for zorgovereenkomst, not "zorgverlener"
+        if parts and all(stem(part) in stems for part in parts):
             return True
     return False
 

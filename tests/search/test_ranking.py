@@ -113,3 +113,12 @@ def test_forcing_index_scans_does_not_leak_into_the_transaction():
         with connection.cursor() as cursor:
             cursor.execute("SHOW enable_seqscan")
             assert cursor.fetchone()[0] == "on"
+
+
+def test_snippets_mark_the_compound_not_words_sharing_one_part():
+    from search.highlight import snippet
+
+    stems = frozenset({"zorgovereenkomst", "zorg", "overeenkomst"})
+    html = snippet("De zorgovereenkomst en de zorgverlener: een zorg-overeenkomst.", [], stems).html
+    assert "<mark>zorgovereenkomst</mark>" in html and "<mark>zorg-overeenkomst</mark>" in html
+    assert "<mark>zorgverlener</mark>" not in html
