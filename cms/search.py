@@ -1,7 +1,9 @@
 """How knowledge pages (cases, articles, and through media: videos, documents) become search documents."""
 
+import contextvars
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.utils.html import strip_tags
 
@@ -74,6 +76,29 @@ class PageDocuments:
         return None
 
 
+_restricted_paths: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+    "pgb_restricted_paths", default=None
+)
+
+
+@contextmanager
+def known_view_restrictions():
+    """Within this block, view restrictions are read once instead of once per page (bulk indexing)."""
+    from wagtail.models import PageViewRestriction
+
+    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    token = _restricted_paths.set(paths)
+    try:
+        yield
+    finally:
+        _restricted_paths.reset(token)
+
+
 def is_searchable(page: KnowledgePage) -> bool:
     """Live and not behind a view restriction: what anonymous visitors may read."""
-    return page.live and not page.get_view_restrictions().exists()
+    if not page.live:
+        return False
+    paths = _restricted_paths.get()
+    if paths is not None:  # a restriction on the page or an ancestor covers every path below it
+        return not any(page.path.startswith(path) for path in paths)
+    return not page.get_view_restrictions().exists()
