@@ -80,31 +80,47 @@ class Snapshot:
         return counts
 
 
+# Per engine: a date as Python's ordinal (days since 0001-01-01, that day being 1), and a grouped
+# list of ids as one comma-separated string (far fewer rows to fetch than one per id).
+ORDINAL = {
+    "sqlite": "CAST(julianday(published) - 1721424.5 AS INTEGER)",
+    "postgresql": "(published - DATE '0001-01-01') + 1",
+}
+ID_LIST = {"sqlite": "group_concat({}, ',')", "postgresql": "string_agg(CAST({} AS text), ',')"}  # facet rows
+
+
 def build(token: str) -> Snapshot:
     today = datetime.date.today()
     snapshot = Snapshot(token=token, day=today)
-    groups: dict[tuple[str, str], list[int]] = {}
-    audiences: dict[str, list[int]] = {}
+    vendor = connection.vendor
+    ids = ID_LIST[vendor]
+    masks: dict[tuple[str, str], int] = {}
+    grouped: dict[tuple[str, str], list[int]] = {}
     order = []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id, type, year, audience, published FROM search_searchentry")
-        for pk, type_, year, audience, published in cursor.fetchall():
-            if isinstance(published, str):  # SQLite without type conversion in raw cursors
-                published = datetime.date.fromisoformat(published)
-            groups.setdefault(("type", type_), []).append(pk)
-            groups.setdefault(("year", str(year)), []).append(pk)
-            audiences.setdefault(audience, []).append(pk)
-            ordinal = published.toordinal()
-            snapshot.published[pk] = ordinal
-            age = max(0.0, (today.toordinal() - ordinal) / 365.25)
-            snapshot.recency[pk] = 1 + RECENCY_BOOST / (1 + age)
+        cursor.execute(f"SELECT id, {ORDINAL[vendor]}, type, year, audience FROM search_searchentry")
+        for pk, ordinal, type_, year, audience in cursor.fetchall():
             order.append((ordinal, pk))
-        cursor.execute("SELECT entry_id, field, value FROM search_searchfacet")
-        for pk, name, value in cursor.fetchall():
-            groups.setdefault((name, value), []).append(pk)
-    for (name, value), pks in groups.items():
-        snapshot.values.setdefault(name, {})[value] = _masks(pks)
-    snapshot.audiences = {audience: _masks(pks) for audience, pks in audiences.items()}
+            grouped.setdefault(("type", type_), []).append(pk)
+            grouped.setdefault(("year", str(year)), []).append(pk)
+            grouped.setdefault(("audience", audience), []).append(pk)
+        cursor.execute(
+            f"SELECT field, value, {ids.format('entry_id')} FROM search_searchfacet GROUP BY field, value"
+        )
+        for name, value, pks in cursor.fetchall():
+            masks[(name, value)] = _masks([int(pk) for pk in pks.split(",")])
+    for key, pks in grouped.items():
+        masks[key] = _masks(pks)
+    for (name, value), bits in masks.items():
+        if name == "audience":
+            snapshot.audiences[value] = bits
+        else:
+            snapshot.values.setdefault(name, {})[value] = bits
+    now = today.toordinal()
+    snapshot.published = {pk: ordinal for ordinal, pk in order}
+    snapshot.recency = {
+        pk: 1 + RECENCY_BOOST / (1 + max(0.0, (now - ordinal) / 365.25)) for ordinal, pk in order
+    }
     snapshot.newest = [pk for _ordinal, pk in sorted(order, reverse=True)]
     snapshot.bytes = (max((pk for _ordinal, pk in order), default=0) >> 3) + 1
     return snapshot
