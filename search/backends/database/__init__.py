@@ -30,9 +30,11 @@ from search.types import (
 )
 
 Groups = list[list[tuple[str, ...]]]
+_known_cache: dict = {}  # see DatabaseBackend.known
 PROXIMITY = True  # adjacent typed words also score as a phrase
 RANK_POOL = 1000  # how many of the best text matches relevance ranking considers (see _page)
 HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
+TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
 
 
 def passages(document: SearchDocument) -> list[dict]:
@@ -259,6 +261,25 @@ class DatabaseBackend:
 
     # --- Engine-specific matching -----------------------------------------------------------------
 
+    def known(self, stems: Iterable[str]) -> set[str]:
+        """`known_stems`, remembered per process until the index changes (a common word's check reads
+        a whole posting list on PostgreSQL)."""
+        token = snapshot.current_token()
+        key = (connection.alias, connection.settings_dict.get("NAME", ""), token)
+        if not token or _known_cache.get("key") != key:
+            _known_cache.clear()
+            _known_cache["key"] = key
+            _known_cache["stems"] = {}
+        cached: dict[str, bool] = _known_cache["stems"]
+        stems = list(dict.fromkeys(stems))
+        missing = [s for s in stems if s not in cached]
+        if missing:
+            found = self.known_stems(missing)
+            if len(cached) > 50_000:
+                cached.clear()
+            cached.update({s: s in found for s in missing})
+        return {s for s in stems if cached[s]}
+
     def known_stems(self, stems: Iterable[str]) -> set[str]:
         """The stems that occur somewhere in the index."""
         raise NotImplementedError
@@ -271,7 +292,7 @@ class DatabaseBackend:
 
     def search(self, query: SearchQuery, *, synonyms: SynonymMap, pinned_ids=()) -> SearchResults:
         """Match in the engine's full-text index; filter, count facets and order with the snapshot's bitmasks."""
-        concepts = query_concepts(query.text, synonyms, known=self.known_stems) if query.text.strip() else []
+        concepts = query_concepts(query.text, synonyms, known=self.known) if query.text.strip() else []
         groups = [group for concept in concepts for group in concept]
         if groups and PROXIMITY:
             groups += [g for g in proximity_groups(query.text) if g not in groups]
@@ -325,10 +346,10 @@ class DatabaseBackend:
         )
 
     def match_scores(
-        self, groups: Groups, *, limit: int | None = None, head_only: bool = False
+        self, groups: Groups, *, limit: int | None = None, fields: str = "all"
     ) -> dict[int, float]:
         """{entry id: text score} of the `limit` best entries matching any group (all without a limit);
-        `head_only`: only entries that match in their title or summary (an engine may ignore it)."""
+        `fields` "head": only entries that match in their title or summary, "title": in their title."""
         raise NotImplementedError
 
     def match_ids(self, groups: Groups) -> Iterable[int]:
@@ -380,8 +401,8 @@ class DatabaseBackend:
         Relevance ranks the RANK_POOL best text matches (with coverage and recency applied), not every
         match: for a word in most items that saves reading and sorting tens of thousands of scores. When
         a query matches more than HEAD_ONLY_ABOVE items, the pool is first drawn from the items that
-        match in their title or summary (the engine scores far fewer); when filters leave too few of a
-        pool, the next attempt is wider, up to ranking every match.
+        match in their title or summary, above TITLE_ONLY_ABOVE from title matches (the engine scores far
+        fewer); when filters leave too few of a pool, the next attempt is wider, up to every match.
         """
         if not results:
             return []
@@ -396,11 +417,14 @@ class DatabaseBackend:
         rest: list[int] = []
         if groups and query.sort == "relevance":
             size = max(RANK_POOL, 2 * wanted)
-            attempts = [(size, False), (None, False)]
+            attempts = [(size, "all"), (None, "all")]
             if matches > HEAD_ONLY_ABOVE:
-                attempts.insert(0, (size, True))
-            for limit, head_only in attempts:
-                pool = self.match_scores(groups, limit=limit, head_only=head_only)
+                attempts.insert(0, (size, "head"))
+            if matches > TITLE_ONLY_ABOVE:
+                attempts.insert(0, (size, "title"))
+            for limit, fields in attempts:
+                head_only = fields != "all"
+                pool = self.match_scores(groups, limit=limit, fields=fields)
                 if not head_only:
                     pool = self.rerank(pool, groups, matches)
                 if len(concepts) > 1:
@@ -425,7 +449,7 @@ class DatabaseBackend:
     def _corrected(self, text: str, groups: Groups) -> tuple[Groups, str | None]:
         """Groups with corrections added for words found nowhere in the index, and the corrected query."""
         stems = group_stems(groups)
-        known = self.known_stems(stems)
+        known = self.known(stems)
         if stems <= known:
             return groups, None
         corrected, changed = [], False
@@ -433,7 +457,7 @@ class DatabaseBackend:
             analysed = [s for w in words(word) for s in analyze(w)]
             if analysed and not any(s in known for s in analysed):
                 fix = spelling.closest(word)
-                if fix and stem(fix) in self.known_stems([stem(fix)]):
+                if fix and stem(fix) in self.known([stem(fix)]):
                     corrected.append(fix)
                     changed = True
                     for group in analysis_groups(fix):

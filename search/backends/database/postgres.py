@@ -72,9 +72,9 @@ class PostgresBackend(DatabaseBackend):
     coverage_power = 2.0  # without term frequencies, covering the query matters more (1.5-3 best)
 
     def match_scores(
-        self, groups: Groups, *, limit: int | None = None, head_only: bool = False
+        self, groups: Groups, *, limit: int | None = None, fields: str = "all"
     ) -> dict[int, float]:
-        fields = HEAD_FIELDS if head_only else ALL_FIELDS
+        fields = {"all": ALL_FIELDS, "head": HEAD_FIELDS, "title": ("title_vector",)}[fields]
         cached = getattr(self, "_scores", None)
         if cached is not None and cached[:2] == (groups, fields):
             scores = cached[2]

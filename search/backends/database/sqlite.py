@@ -48,11 +48,12 @@ class SQLiteBackend(DatabaseBackend):
         )
 
     def match_scores(
-        self, groups: Groups, *, limit: int | None = None, head_only: bool = False
+        self, groups: Groups, *, limit: int | None = None, fields: str = "all"
     ) -> dict[int, float]:
         sql, params = self.match_sql(groups)
-        if head_only:  # FTS5 column filter: bm25 is computed for far fewer rows
-            params = [f"{{title_terms summary_terms}} : ({params[0]})"]
+        if fields != "all":  # FTS5 column filter: bm25 is computed for far fewer rows
+            columns = "{title_terms}" if fields == "title" else "{title_terms summary_terms}"
+            params = [f"{columns} : ({params[0]})"]
         if limit is not None:
             sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [*params, limit]
         with connection.cursor() as cursor:
