@@ -232,8 +232,7 @@ def build_search(
             score_mode="max",
             boost=0.1,
             inner_hits={
-                "size": 1,
-                "_source": ["passages.kind", "passages.start", "passages.page"],
+                "size": 1,  # the best passage: its kind, start (cue) or page (PDF) and highlight
                 "highlight": {
                     **HIGHLIGHT,
                     "fields": {"passages.text": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1}},
@@ -291,7 +290,7 @@ def build_search(
                 "values", "terms", field=FIELD[field], size=FACET_SIZE.get(field, DEFAULT_FACET_SIZE)
             )
             search.aggs.bucket(field, bucket)
-    search = search.source(exclude=["passages", "body", "spell"])
+    search = search.source(excludes=["passages", "body", "spell"])
     return search[query.offset : query.offset + query.page_size]
 
 
@@ -340,7 +339,7 @@ def build_related(doc_id: str, *, index: str, audiences: list[str], limit: int, 
                 must_not=[Q("ids", values=[doc_id])],
             )
         )
-        .source(exclude=["passages", "body", "spell"])[:limit]
+        .source(excludes=["passages", "body", "spell"])[:limit]
     )
 
 
