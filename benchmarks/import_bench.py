@@ -5,16 +5,12 @@ nothing but migrate (untimed) and the import itself (timed).
 """
 
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
+from benchmarks.child import run_child
 from benchmarks.corpus import generate_items
-
-PG_ADMIN_URL = os.environ.get("PGB_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
 def write_corpus(path: Path, n: int) -> None:
@@ -55,45 +51,13 @@ def child(jsonl: str) -> None:
     )
 
 
-def _pg_database(name: str, action: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f'{action} DATABASE "{name}"' + (" WITH (FORCE)" if action == "DROP" else ""))
-
-
 def measure(engine: str, n: int, workdir: Path) -> dict:
     jsonl = workdir / f"corpus-{n}.jsonl"
     if not jsonl.exists():
         write_corpus(jsonl, n)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
-        "SECRET_KEY": "bench-only",
-        "PGB_VAR_DIR": str(workdir / f"var-{engine}-{n}"),
-        "PGB_LOG_LEVEL": "WARNING",
-    }
-    database = None
-    if engine == "postgres":
-        database = f"pgb_bench_{uuid.uuid4().hex[:8]}"
-        _pg_database(database, "CREATE")
-        env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / f'bench-{n}.sqlite3'}"
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "benchmarks.import_bench", str(jsonl)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"import child failed:\n{result.stderr[-3000:]}")
-        return json.loads(result.stdout.strip().splitlines()[-1])
-    finally:
-        if database:
-            _pg_database(database, "DROP")
+    return run_child(
+        "benchmarks.import_bench", [str(jsonl)], engine=engine, workdir=workdir, label=f"import-{n}"
+    )
 
 
 def run(*, items: int, databases: list[str], write) -> None:

@@ -8,11 +8,8 @@ The CI gate (tests/search/test_relevance.py) uses `evaluate()` on the same files
 
 import json
 import math
-import os
-import subprocess
 import sys
 import tempfile
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,37 +150,18 @@ def child(corpus: str, queries: str) -> None:
 
 
 def run(*, corpus: Path, queries: Path, databases: list[str], write) -> None:
-    from benchmarks.import_bench import PG_ADMIN_URL, _pg_database
+    from benchmarks.child import run_child
 
     for engine in databases:
         with tempfile.TemporaryDirectory(prefix="pgb-relevance-") as tmp:
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
-                "SECRET_KEY": "bench-only",
-                "PGB_VAR_DIR": str(Path(tmp) / "var"),
-                "PGB_LOG_LEVEL": "WARNING",
-                "DATABASE_URL": f"sqlite:///{Path(tmp) / 'relevance.sqlite3'}",
-            }
-            database = None
-            if engine == "postgres":
-                database = f"pgb_relevance_{uuid.uuid4().hex[:8]}"
-                _pg_database(database, "CREATE")
-                env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
-            try:
-                result = subprocess.run(
-                    [sys.executable, "-m", "benchmarks.relevance", str(corpus), str(queries)],
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-            finally:
-                if database:
-                    _pg_database(database, "DROP")
-            if result.returncode != 0:
-                raise RuntimeError(f"relevance child failed:\n{result.stderr[-3000:]}")
-            print_report(engine, json.loads(result.stdout.strip().splitlines()[-1]), write)
+            data = run_child(
+                "benchmarks.relevance",
+                [str(corpus), str(queries)],
+                engine=engine,
+                workdir=Path(tmp),
+                label="relevance",
+            )
+            print_report(engine, data, write)
 
 
 def print_report(engine: str, data: dict, write) -> None:

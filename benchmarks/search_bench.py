@@ -10,17 +10,14 @@ and how long rebuilding the in-memory filter snapshot takes (paid by the first s
 
 import csv
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
+from benchmarks.child import run_child
 from benchmarks.corpus import DATA, generate_items
-from benchmarks.import_bench import PG_ADMIN_URL, _pg_database
 
 # (text, filters, sort): single words, inflections, compounds, abbreviations, synonyms, a typo,
 # filters and browsing, as the query log shows officials search.
@@ -182,35 +179,14 @@ def child(n: int) -> None:
 
 
 def measure(engine: str, n: int, workdir: Path) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
-        "SECRET_KEY": "bench-only",
-        "PGB_VAR_DIR": str(workdir / f"var-{engine}-{n}"),
-        "PGB_LOG_LEVEL": "WARNING",
-        "PGB_SEARCH_BACKEND": "database",
-    }
-    database = None
-    if engine == "postgres":
-        database = f"pgb_bench_{uuid.uuid4().hex[:8]}"
-        _pg_database(database, "CREATE")
-        env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / f'search-{n}.sqlite3'}"
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "benchmarks.search_bench", str(n)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"search benchmark child failed:\n{result.stderr[-3000:]}")
-        return json.loads(result.stdout.strip().splitlines()[-1])
-    finally:
-        if database:
-            _pg_database(database, "DROP")
+    return run_child(
+        "benchmarks.search_bench",
+        [str(n)],
+        engine=engine,
+        workdir=workdir,
+        label=f"search-{n}",
+        env={"PGB_SEARCH_BACKEND": "database"},
+    )
 
 
 def run(*, items: list[int], databases: list[str], write) -> None:

@@ -5,29 +5,16 @@ contract suite in test_contract.py also runs on the cluster when the variable is
 e.g. `ELASTICSEARCH_URL=http://127.0.0.1:9200 make test-sqlite`.
 """
 
-import datetime
 import os
 import uuid
 
 import pytest
 
-from search.types import SearchDocument, SearchQuery
+from search.types import SearchQuery
+from tests.search.factories import doc
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 pytestmark = pytest.mark.skipif(not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set")
-
-
-def doc(doc_id: str, title: str, body: str = "", **fields) -> SearchDocument:
-    return SearchDocument(
-        id=doc_id,
-        type=fields.pop("type", "case"),
-        title=title,
-        summary=fields.pop("summary", ""),
-        body=body,
-        url=f"/goede-voorbeelden/{doc_id}/",
-        published=fields.pop("published", datetime.date(2024, 1, 1)),
-        **fields,
-    )
 
 
 @pytest.fixture

@@ -7,22 +7,10 @@ from django.db import connection, transaction
 
 from search.backends.database import for_connection, query_concepts, snapshot
 from search.synonyms import SynonymMap, parse_rule
-from search.types import SearchDocument, SearchQuery
+from search.types import SearchQuery
+from tests.search.factories import doc
 
 pytestmark = pytest.mark.django_db
-
-
-def doc(doc_id: str, title: str, body: str = "", **fields) -> SearchDocument:
-    return SearchDocument(
-        id=doc_id,
-        type=fields.pop("type", "case"),
-        title=title,
-        summary=fields.pop("summary", ""),
-        body=body,
-        url=f"/goede-voorbeelden/{doc_id}/",
-        published=fields.pop("published", datetime.date(2024, 1, 1)),
-        **fields,
-    )
 
 
 def search(backend, text: str = "", **options):
