@@ -134,26 +134,31 @@ def rebuild(progress=None) -> int:
         from search.models import SearchEntry
 
         cluster = elasticsearch_backend()
-        cluster.ensure_synonyms()
-        cluster.sync_synonyms(active_rules())
+        cluster.sync_synonyms(active_rules())  # creates or replaces the set the new index's analyzer reads
         entries = SearchEntry.objects.order_by("pk").iterator(chunk_size=500)
         cluster.rebuild(entry.to_document() for entry in entries)
     return count
 
 
-def active_rules() -> list[str]:
-    """The synonym rules in force, as editors wrote them (malformed ones left out)."""
+def _parsed_rules() -> list[tuple[str, object]]:
+    """(text, parsed rule) of the synonym rules in force; malformed ones are left out."""
     from search.models import Synonym
     from search.synonyms import RuleError, parse_rule
 
     rules = []
     for text in Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True):
         try:
-            if parse_rule(text):
-                rules.append(text)
+            rule = parse_rule(text)
         except RuleError:
             continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
+        if rule:
+            rules.append((text, rule))
     return rules
+
+
+def active_rules() -> list[str]:
+    """The synonym rules in force, as editors wrote them (malformed ones left out)."""
+    return [text for text, _rule in _parsed_rules()]
 
 
 def synonyms_changed() -> None:
@@ -236,9 +241,9 @@ def promoted_ids(text: str) -> list[str]:
 
 def synonym_map():
     """The active synonym rules as a SynonymMap, read fresh so an editor's change applies at once."""
-    from search.synonyms import SynonymMap, parse_rule
+    from search.synonyms import SynonymMap
 
-    return SynonymMap([parse_rule(text) for text in active_rules()])
+    return SynonymMap([rule for _text, rule in _parsed_rules()])
 
 
 def health() -> BackendHealth:
