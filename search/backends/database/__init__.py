@@ -172,10 +172,10 @@ def proximity_groups(query: str) -> Groups:
     return [[(f"{a} {b}",)] for a, b in zip(stems, stems[1:], strict=False) if a != b]
 
 
-def query_groups(query: str, synonyms: SynonymMap, known=None) -> Groups:
-    """The groups of every concept of the query, each once (see `query_concepts`)."""
+def flatten(concepts: list[Groups]) -> Groups:
+    """The groups of every concept, each once."""
     groups: Groups = []
-    for concept in query_concepts(query, synonyms, known):
+    for concept in concepts:
         for group in concept:
             if group not in groups:
                 groups.append(group)
@@ -293,7 +293,7 @@ class DatabaseBackend:
     def search(self, query: SearchQuery, *, synonyms: SynonymMap, pinned_ids=()) -> SearchResults:
         """Match in the engine's full-text index; filter, count facets and order with the snapshot's bitmasks."""
         concepts = query_concepts(query.text, synonyms, known=self.known) if query.text.strip() else []
-        groups = [group for concept in concepts for group in concept]
+        groups = flatten(concepts)
         if groups and PROXIMITY:
             groups += [g for g in proximity_groups(query.text) if g not in groups]
         suggestion = None
