@@ -6,6 +6,7 @@ Filters, facet counts and ordering use the in-memory bitmasks of `snapshot` (bui
 columns and SearchFacet rows); snippets are cut in Python from the stored passages.
 """
 
+import datetime
 import heapq
 import re
 from collections.abc import Iterable
@@ -31,7 +32,6 @@ from search.types import (
 
 Groups = list[list[tuple[str, ...]]]
 _known_cache: dict = {}  # see DatabaseBackend.known
-PROXIMITY = True  # adjacent typed words also score as a phrase
 RANK_POOL = 1000  # how many of the best text matches relevance ranking considers (see _page)
 HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
 TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
@@ -261,10 +261,21 @@ class DatabaseBackend:
 
     # --- Engine-specific matching -----------------------------------------------------------------
 
+    def _begin(self) -> snapshot.Snapshot:
+        """Start a search: read the snapshot once for all its steps, and forget what an earlier
+        search on this backend instance remembered (the index may have changed since)."""
+        self._snap = snapshot.current()
+        self._scores = self._hits = None
+        return self._snap
+
+    def _snapshot(self) -> snapshot.Snapshot:
+        """The snapshot of the search under way (read now when called outside one)."""
+        return getattr(self, "_snap", None) or self._begin()
+
     def known(self, stems: Iterable[str]) -> set[str]:
         """`known_stems`, remembered per process until the index changes (a common word's check reads
         a whole posting list on PostgreSQL)."""
-        token = snapshot.current_token()
+        token = self._snapshot().token
         key = (connection.alias, connection.settings_dict.get("NAME", ""), token)
         if not token or _known_cache.get("key") != key:
             _known_cache.clear()
@@ -292,9 +303,10 @@ class DatabaseBackend:
 
     def search(self, query: SearchQuery, *, synonyms: SynonymMap, pinned_ids=()) -> SearchResults:
         """Match in the engine's full-text index; filter, count facets and order with the snapshot's bitmasks."""
+        snap = self._begin()
         concepts = query_concepts(query.text, synonyms, known=self.known) if query.text.strip() else []
         groups = flatten(concepts)
-        if groups and PROXIMITY:
+        if groups:  # adjacent typed words also score as a phrase
             groups += [g for g in proximity_groups(query.text) if g not in groups]
         suggestion = None
         if groups:
@@ -306,7 +318,6 @@ class DatabaseBackend:
             return SearchResults(
                 query=query, total=0, hits=[], facets={}, backend=self.name, suggestion=suggestion
             )
-        snap = snapshot.current()
         visible = snap.audience_mask(query.audiences)
         if groups:
             matched = snap.mask(self.match_ids(groups))
@@ -406,12 +417,7 @@ class DatabaseBackend:
         """
         if not results:
             return []
-        # Entry ids beyond the snapshot (written since) are not in `results`: the padding reads them as 0.
-        bits = results.to_bytes(max((results.bit_length() + 7) // 8, snap.bytes) + 1, "little")
-
-        def included(pk: int) -> bool:
-            return pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
-
+        included = snap.contains(results)
         first = [pk for pk in pinned if included(pk)]
         wanted = query.offset + query.page_size
         rest: list[int] = []
@@ -434,8 +440,8 @@ class DatabaseBackend:
                     break
                 if not head_only and (limit is None or len(pool) < limit):
                     break  # this pool held every match: a wider one finds no more
-            recency = snap.recency
-            top = heapq.nlargest(wanted, ((score * recency.get(pk, 1.0), pk) for pk, score in scored))
+            today = datetime.date.today().toordinal()
+            top = heapq.nlargest(wanted, ((score * snap.recency(pk, today), pk) for pk, score in scored))
             rest = [pk for _score, pk in top]
         else:  # newest first (browsing, or sorted by date)
             for pk in snap.newest:
@@ -511,15 +517,10 @@ class DatabaseBackend:
         if not stems:
             return []
         groups = [[(s,)] for s in stems]
-        snap = snapshot.current()
-        visible = snap.audience_mask(audiences)
-        bits = visible.to_bytes(max((visible.bit_length() + 7) // 8, snap.bytes) + 1, "little")
+        snap = self._begin()
+        visible = snap.contains(snap.audience_mask(audiences))
         scores = self.match_scores(groups, limit=RANK_POOL)
-        candidates = [
-            (score, -pk, pk)
-            for pk, score in scores.items()
-            if pk != entry.pk and pk >> 3 < len(bits) and bits[pk >> 3] >> (pk & 7) & 1
-        ]
+        candidates = [(score, -pk, pk) for pk, score in scores.items() if pk != entry.pk and visible(pk)]
         ids = [pk for _score, _order, pk in heapq.nlargest(limit, candidates)]
         entries = SearchEntry.objects.in_bulk(ids)
         return [self._hit(entries[pk], frozenset(), []) for pk in ids if pk in entries]

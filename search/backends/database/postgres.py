@@ -98,8 +98,6 @@ class PostgresBackend(DatabaseBackend):
 
         With only title and summary (a query matching most items), IDF comes from those fields too.
         """
-        from search.backends.database import snapshot
-
         _whole, group_queries = tsquery(groups)
         branches, params = [], []
         for number, group_query in enumerate(group_queries):
@@ -121,7 +119,7 @@ class PostgresBackend(DatabaseBackend):
         self._hits = (groups, hits)
         if not best:
             return {}
-        total = max(1, len(snapshot.current().published))
+        total = max(1, len(self._snapshot().published))
         frequency = [len(members) for members in hits]
         idf = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in frequency]
         weights = (FIELD_WEIGHTS["body"], FIELD_WEIGHTS["summary"], FIELD_WEIGHTS["title"])
@@ -151,12 +149,10 @@ class PostgresBackend(DatabaseBackend):
             for phrase in phrases:
                 cursor.execute(
                     "SELECT COUNT(*) FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-                    [f"'{phrase}'"],
+                    [tsquery([[(phrase,)]])[0]],
                 )
                 frequency.append(cursor.fetchone()[0])
-        from search.backends.database import snapshot
-
-        total = max(1, len(snapshot.current().published))
+        total = max(1, len(self._snapshot().published))
         idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in frequency]
         lengths = {pk: sum(len(c) for c in cols) for pk, cols in columns.items()}
         average = max(1.0, sum(lengths.values()) / max(1, len(lengths)))

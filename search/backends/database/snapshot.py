@@ -6,13 +6,13 @@ Here every filter value has a bitmask over entry ids (a Python int, bit i = entr
 count is `(candidates & value).bit_count()` and a filter is an AND.
 
 The snapshot is rebuilt when the index's state token (search.models.SearchIndexState, changed in the
-transaction of every index write) differs from the one it was built at, and on a new day (the
-recency factor depends on the date). A process rebuilds it on its first search after a change.
+transaction of every index write) differs from the one it was built at. A process rebuilds it on its
+first search after a change.
 """
 
-import datetime
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -47,16 +47,26 @@ def _masks(pks) -> int:
 @dataclass
 class Snapshot:
     token: str
-    day: datetime.date
     values: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> value -> bitmask
     audiences: dict[str, int] = field(default_factory=dict)
-    recency: dict[int, float] = field(default_factory=dict)  # pk -> 1 + boost / (1 + age in years)
     published: dict[int, int] = field(default_factory=dict)  # pk -> date ordinal
     newest: list[int] = field(default_factory=list)  # every pk, newest first (then highest pk)
     bytes: int = 0  # length of a bitmask over every entry id in the snapshot, in bytes
 
     def mask(self, pks) -> int:
         return _masks(pks)
+
+    def contains(self, mask: int) -> Callable[[int], bool]:
+        """A test "is entry pk in `mask`" that costs O(1) per call (shifting a big int costs O(n)).
+
+        Entry ids beyond the snapshot (written since) are not in any mask: the padding reads them as 0.
+        """
+        bits = mask.to_bytes(max((mask.bit_length() + 7) // 8, self.bytes) + 1, "little")
+        return lambda pk: pk >> 3 < len(bits) and bool(bits[pk >> 3] >> (pk & 7) & 1)
+
+    def recency(self, pk: int, today: int) -> float:
+        """1 + RECENCY_BOOST / (1 + age in years) for entry pk, `today` a date ordinal."""
+        return 1 + RECENCY_BOOST / (1 + max(0.0, (today - self.published.get(pk, today)) / 365.25))
 
     def audience_mask(self, audiences) -> int:
         result = 0
@@ -90,11 +100,8 @@ ID_LIST = {"sqlite": "group_concat({}, ',')", "postgresql": "string_agg(CAST({} 
 
 
 def build(token: str) -> Snapshot:
-    today = datetime.date.today()
-    snapshot = Snapshot(token=token, day=today)
+    snapshot = Snapshot(token=token)
     vendor = connection.vendor
-    ids = ID_LIST[vendor]
-    masks: dict[tuple[str, str], int] = {}
     grouped: dict[tuple[str, str], list[int]] = {}
     order = []
     with connection.cursor() as cursor:
@@ -104,23 +111,16 @@ def build(token: str) -> Snapshot:
             grouped.setdefault(("type", type_), []).append(pk)
             grouped.setdefault(("year", str(year)), []).append(pk)
             grouped.setdefault(("audience", audience), []).append(pk)
-        cursor.execute(
-            f"SELECT field, value, {ids.format('entry_id')} FROM search_searchfacet GROUP BY field, value"
-        )
+        id_list = ID_LIST[vendor].format("entry_id")
+        cursor.execute(f"SELECT field, value, {id_list} FROM search_searchfacet GROUP BY field, value")
         for name, value, pks in cursor.fetchall():
-            masks[(name, value)] = _masks([int(pk) for pk in pks.split(",")])
-    for key, pks in grouped.items():
-        masks[key] = _masks(pks)
-    for (name, value), bits in masks.items():
+            grouped[(name, value)] = [int(pk) for pk in pks.split(",")]
+    for (name, value), pks in grouped.items():
         if name == "audience":
-            snapshot.audiences[value] = bits
+            snapshot.audiences[value] = _masks(pks)
         else:
-            snapshot.values.setdefault(name, {})[value] = bits
-    now = today.toordinal()
+            snapshot.values.setdefault(name, {})[value] = _masks(pks)
     snapshot.published = {pk: ordinal for ordinal, pk in order}
-    snapshot.recency = {
-        pk: 1 + RECENCY_BOOST / (1 + max(0.0, (now - ordinal) / 365.25)) for ordinal, pk in order
-    }
     snapshot.newest = [pk for _ordinal, pk in sorted(order, reverse=True)]
     snapshot.bytes = (max((pk for _ordinal, pk in order), default=0) >> 3) + 1
     return snapshot
@@ -136,7 +136,7 @@ def current() -> Snapshot:
     key = connection.alias + ":" + connection.settings_dict.get("NAME", "")
     snapshot = _cache.get(key)
     # No token (the state row was flushed away, as in tests that empty the database): never trust a cache.
-    if not token or snapshot is None or snapshot.token != token or snapshot.day != datetime.date.today():
+    if not token or snapshot is None or snapshot.token != token:
         with _lock:
             snapshot = build(token)
             _cache[key] = snapshot

@@ -38,24 +38,18 @@ class SQLiteBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [[e.pk] for e in entries])
 
-    def match_sql(self, groups: Groups) -> tuple[str, list]:
-        # bm25 is lower-is-better; negated so every engine's score is higher-is-better. (Ranking by the
-        # IDF-weighted number of matched query words first, as on PostgreSQL, measured worse here:
-        # nDCG@10 0.749 against 0.768 on the dev queries.)
-        return (
-            f"SELECT rowid AS id, -{BM25} AS score FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-            [match_expression(groups)],
-        )
-
     def match_scores(
         self, groups: Groups, *, limit: int | None = None, fields: str = "all"
     ) -> dict[int, float]:
-        sql, params = self.match_sql(groups)
+        # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
+        expression = match_expression(groups)
         if fields != "all":  # FTS5 column filter: bm25 is computed for far fewer rows
             columns = "{title_terms}" if fields == "title" else "{title_terms summary_terms}"
-            params = [f"{columns} : ({params[0]})"]
+            expression = f"{columns} : ({expression})"
+        sql = f"SELECT rowid AS id, -{BM25} AS score FROM search_entry_fts WHERE search_entry_fts MATCH %s"
+        params: list = [expression]
         if limit is not None:
-            sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [*params, limit]
+            sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [expression, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
