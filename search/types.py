@@ -52,6 +52,20 @@ class SearchDocument:
     def year(self) -> int:
         return self.published.year
 
+    @property
+    def full_text(self) -> str:
+        """Body, every caption and every PDF page: what ranks as body text."""
+        return "\n".join(
+            [self.body, *(cue.text for cue in self.cues), *(page.text for page in self.pages)]
+        ).strip()
+
+    def passages(self) -> list[dict]:
+        """The pieces a snippet can come from: the body, each caption cue (with its second), each PDF page."""
+        result = [{"kind": "body", "text": self.body}] if self.body else []
+        result += [{"kind": "cue", "start": cue.start, "text": cue.text} for cue in self.cues]
+        result += [{"kind": "page", "page": p.page, "title": p.title, "text": p.text} for p in self.pages]
+        return result
+
 
 @dataclass(frozen=True)
 class BackendHealth:

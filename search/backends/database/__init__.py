@@ -37,20 +37,8 @@ HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and sum
 TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
 
 
-def passages(document: SearchDocument) -> list[dict]:
-    result = [{"kind": "body", "text": document.body}] if document.body else []
-    result += [{"kind": "cue", "start": cue.start, "text": cue.text} for cue in document.cues]
-    result += [{"kind": "page", "page": p.page, "title": p.title, "text": p.text} for p in document.pages]
-    return result
-
-
 def entry_fields(document: SearchDocument) -> dict:
     """The SearchEntry columns for a document: filter values, passages and analysed terms per field weight."""
-    body_parts = [
-        document.body,
-        *(cue.text for cue in document.cues),
-        *(page.text for page in document.pages),
-    ]
     return {
         "type": document.type,
         "title": document.title[:255],
@@ -62,10 +50,10 @@ def entry_fields(document: SearchDocument) -> dict:
         "municipalities": [list(m) for m in document.municipalities],
         "laws": list(document.laws),
         "themes": list(document.themes),
-        "passages": passages(document),
+        "passages": document.passages(),
         "title_terms": " ".join(analyze(document.title)),
         "summary_terms": " ".join(analyze(document.summary)),
-        "body_terms": " ".join(analyze(" ".join(body_parts))),
+        "body_terms": " ".join(analyze(document.full_text)),
     }
 
 

@@ -160,18 +160,13 @@ DEFAULT_FACET_SIZE = 100
 
 
 def source(document: SearchDocument) -> dict:
-    passages = [{"kind": "body", "text": document.body}] if document.body else []
-    passages += [{"kind": "cue", "start": cue.start, "text": cue.text} for cue in document.cues]
-    passages += [{"kind": "page", "page": p.page, "title": p.title, "text": p.text} for p in document.pages]
     return {
         "doc_id": document.id,
         "type": document.type,
         "title": document.title,
         "summary": document.summary,
-        "body": "\n".join(
-            [document.body, *(cue.text for cue in document.cues), *(page.text for page in document.pages)]
-        ).strip(),
-        "passages": passages,
+        "body": document.full_text,
+        "passages": document.passages(),
         "url": document.url,
         "published": document.published.isoformat(),
         "year": document.published.year,
