@@ -53,7 +53,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         facets=facets,
         pages=page_links(request, query.page, results.pages),
         selected=[(field, value) for field, values in query.filters for value in values],
-        selected_count=sum(len(values) for _field, values in query.filters),
     )
     return render(request, "search/search.html", context)
 
