@@ -86,10 +86,10 @@ def filters_of(query: dict) -> tuple:
 
 def our_ranker(query: dict) -> list[str]:
     from search import service
-    from search.types import SearchQuery
+    from search.types import SearchRequest
 
     results = service.search(
-        SearchQuery(text=query["query"], filters=filters_of(query), page_size=100, facets=False)
+        SearchRequest(text=query["query"], filters=filters_of(query), page_size=100, facets=False)
     )
     return [hit.id for hit in results.hits]
 

@@ -48,7 +48,7 @@ def documents(n: int):
     """SearchDocuments for `n` synthetic items, shaped as the content providers shape them."""
     import datetime
 
-    from search.types import Audience, CaptionCue, SearchDocument
+    from search.types import CaptionCue, SearchDocument, Visibility
 
     with (DATA / "gemeenten.csv").open(encoding="utf-8") as handle:
         places = {row["code"]: (row["code"], row["name"], row["province"]) for row in csv.DictReader(handle)}
@@ -70,7 +70,7 @@ def documents(n: int):
             body=(item["body"] + " " + answers).strip(),
             url=f"/{item['type']}/{item['id']}/",
             published=datetime.date.fromisoformat(item["published"]),
-            audience=Audience.MEMBERS if item.get("visibility") == "members" else Audience.PUBLIC,
+            visibility=Visibility.MEMBERS if item.get("visibility") == "members" else Visibility.PUBLIC,
             municipalities=tuple(places[code] for code in item["municipalities"]),
             laws=tuple(item["laws"]),
             themes=tuple(item["themes"]),
@@ -87,12 +87,12 @@ def raw_query(engine: str, text: str):
     """The raw engine's own top-10 for `text`'s words OR-ed (stemmed as we index): the baseline."""
     from django.db import connection
 
-    from search.analysis import analyze
+    from search import service
 
-    stems = list(dict.fromkeys(analyze(text)))
+    stems = list(dict.fromkeys(service.analyze(text)))
     if not stems:
         return lambda: None
-    if engine == "sqlite":
+    if engine == "sqlite":  # the public FTS5 table: what an anonymous search reads
         expression = " OR ".join(f'"{s}"' for s in stems)
         sql = (
             "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
@@ -102,6 +102,7 @@ def raw_query(engine: str, text: str):
         expression = " | ".join(f"'{s}'" for s in stems)
         sql = (
             "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
+            "AND visibility = 'public' "
             "ORDER BY ts_rank(document, to_tsquery('simple', %s)) DESC LIMIT 10"
         )
 
@@ -131,11 +132,11 @@ def child(n: int) -> None:
     from django.db import connection
 
     from search import service
-    from search.types import SearchQuery
+    from search.types import SearchRequest
 
     call_command("migrate", verbosity=0)
     engine = "postgres" if connection.vendor == "postgresql" else "sqlite"
-    backend = service.database_backend()
+    backend = service.get_backend()
     batch, indexed, start = [], 0, time.perf_counter()
     for document in documents(n):
         batch.append(document)
@@ -150,15 +151,17 @@ def child(n: int) -> None:
             cursor.execute("ANALYZE search_searchentry")
             cursor.execute("ANALYZE search_searchfacet")
 
-    from search.backends.database import snapshot
-
+    # What the first search after an index write pays (the in-memory filter snapshot is rebuilt),
+    # next to the same search once warm.
+    first_query = SearchRequest(text="budgetplan")
     start = time.perf_counter()
-    snapshot.build(snapshot.current_token())  # what the first search after an index write pays
-    snapshot_ms = (time.perf_counter() - start) * 1000
+    service.search(first_query)
+    first_ms = (time.perf_counter() - start) * 1000
+    warm_ms = min(timed(lambda: service.search(first_query), 3))
 
     ours, raw, totals = [], [], []
     for text, filters, sort in QUERY_MIX:
-        query = SearchQuery(text=text, filters=filters, sort=sort)
+        query = SearchRequest(text=text, filters=filters, sort=sort)
         totals.append(service.search(query).total)
         ours += timed(lambda q=query: service.search(q), ROUNDS)
         if text:
@@ -172,7 +175,8 @@ def child(n: int) -> None:
                 "ours": [percentile(ours, 0.5), percentile(ours, 0.95)],
                 "raw": [percentile(raw, 0.5), percentile(raw, 0.95)],
                 "mean_total": statistics.mean(totals),
-                "snapshot_ms": snapshot_ms,
+                "first_ms": first_ms,
+                "warm_ms": warm_ms,
             }
         )
     )
@@ -197,7 +201,7 @@ def run(*, items: list[int], databases: list[str], write) -> None:
         )
         write(
             f"{'database':<10} {'items':>7} {'index items/s':>14} {'ours p50 ms':>12} {'ours p95 ms':>12} "
-            f"{'raw p50 ms':>11} {'raw p95 ms':>11} {'p95 ratio':>10} {'snapshot ms':>12}"
+            f"{'raw p50 ms':>11} {'raw p95 ms':>11} {'p95 ratio':>10} {'first after write ms':>21}"
         )
         for engine in databases:
             for n in items:
@@ -206,7 +210,7 @@ def run(*, items: list[int], databases: list[str], write) -> None:
                 write(
                     f"{engine:<10} {r['items']:>7} {r['items'] / r['index_seconds']:>14.0f} "
                     f"{r['ours'][0]:>12.1f} {r['ours'][1]:>12.1f} {r['raw'][0]:>11.1f} {r['raw'][1]:>11.1f} "
-                    f"{ratio:>9.1f}x {r['snapshot_ms']:>12.0f}"
+                    f"{ratio:>9.1f}x {r['first_ms']:>12.0f} (warm {r['warm_ms']:.0f})"
                 )
 
 

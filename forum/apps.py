@@ -22,7 +22,7 @@ class ForumConfig(AppConfig):
                 key="questions",
                 heading=_("Open questions from gemeenten"),
                 order=40,
-                items=lambda request: selectors.question_list_open(viewer=request.user)[:5],
+                items=lambda request: selectors.question_list_open(audience=request.audience)[:5],
                 more_url=lambda: reverse("forum:question_list"),
                 more_label=_("All questions"),
             )

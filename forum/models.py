@@ -12,17 +12,13 @@ from modelcluster.models import ClusterableModel
 
 from cms.models import new_external_id
 from forum.constants import Visibility
+from search.types import Audience
 
 
 class QuestionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "QuestionQuerySet":
-        """Questions `user` may read: public ones, and members-only ones for staff.
-
-        Municipal verification (a later issue) will widen this to verified officials.
-        """
-        if user is not None and user.is_authenticated and user.is_staff:
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
+    def visible_to(self, audience: Audience) -> "QuestionQuerySet":
+        """Questions `audience` may read (accounts.selectors.audience_for decides the audience)."""
+        return self.filter(visibility__in=audience.key)
 
 
 class Question(ClusterableModel):

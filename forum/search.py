@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from forum.constants import Visibility
 from forum.models import Question
-from search.types import Audience, SearchDocument
+from search.types import SearchDocument
 
 
 class QuestionDocuments:
@@ -31,7 +30,7 @@ class QuestionDocuments:
             body="\n\n".join([question.body, *answers]),
             url=question.get_absolute_url(),
             published=question.published_date,
-            audience=Audience.MEMBERS if question.visibility == Visibility.MEMBERS else Audience.PUBLIC,
+            visibility=question.visibility,
             municipalities=tuple((m.code, m.label, m.province) for m in question.municipalities.all()),
             laws=tuple(law.slug for law in question.laws.all()),
             themes=tuple(theme.slug for theme in question.themes.all()),

@@ -3,27 +3,30 @@
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from forum.models import Answer, Question
+from search.types import Audience
 
 
-def question_list_visible(*, viewer) -> QuerySet[Question]:
-    """Questions `viewer` may read, newest first, with answer counts and whether one is accepted."""
+def question_list_visible(*, audience: Audience) -> QuerySet[Question]:
+    """Questions `audience` may read, newest first, with answer counts and whether one is accepted."""
     accepted = Answer.objects.filter(question=OuterRef("pk"), is_accepted=True)
     return (
-        Question.objects.visible_to(viewer)
+        Question.objects.visible_to(audience)
         .annotate(answer_count=Count("answers", distinct=True), has_accepted=Exists(accepted))
         .prefetch_related("municipalities", "laws", "themes")
         .order_by("-published_date", "-pk")
     )
 
 
-def question_list_open(*, viewer) -> QuerySet[Question]:
+def question_list_open(*, audience: Audience) -> QuerySet[Question]:
     """Visible questions without an accepted answer: the ones a colleague can still help with."""
-    return question_list_visible(viewer=viewer).filter(has_accepted=False)
+    return question_list_visible(audience=audience).filter(has_accepted=False)
 
 
-def question_get_visible(*, pk: int, viewer) -> Question:
-    """The question `pk` if `viewer` may read it; raises Question.DoesNotExist otherwise."""
-    return Question.objects.visible_to(viewer).prefetch_related("municipalities", "laws", "themes").get(pk=pk)
+def question_get_visible(*, pk: int, audience: Audience) -> Question:
+    """The question `pk` if `audience` may read it; raises Question.DoesNotExist otherwise."""
+    return (
+        Question.objects.visible_to(audience).prefetch_related("municipalities", "laws", "themes").get(pk=pk)
+    )
 
 
 def answer_list_for_question(*, question: Question) -> QuerySet[Answer]:

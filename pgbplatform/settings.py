@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AudienceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pgbplatform.security.ContentSecurityPolicyMiddleware",
@@ -210,6 +211,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # --- Platform -------------------------------------------------------------------------------------
 PGB_SEARCH_BACKEND = env.str("PGB_SEARCH_BACKEND", default="database")  # database | elasticsearch
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+if PGB_SEARCH_BACKEND not in ("database", "elasticsearch"):
+    raise ImproperlyConfigured(
+        f"PGB_SEARCH_BACKEND must be 'database' or 'elasticsearch', not {PGB_SEARCH_BACKEND!r}."
+    )
+if PGB_SEARCH_BACKEND == "elasticsearch" and not ELASTICSEARCH_URL:
+    raise ImproperlyConfigured(
+        "Set ELASTICSEARCH_URL (e.g. http://127.0.0.1:9200) with PGB_SEARCH_BACKEND=elasticsearch."
+    )
 ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="pgb")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds before falling back
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)  # replicas of the index (0 on one node)

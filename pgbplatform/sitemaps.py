@@ -4,8 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from accounts.selectors import audience_for
 from cms.models import Law, Municipality, Theme
-from forum.constants import Visibility
 from forum.models import Question
 
 
@@ -24,7 +24,7 @@ class TaxonomySitemap(Sitemap):
 
 class QuestionSitemap(Sitemap):
     def items(self):
-        return Question.objects.filter(visibility=Visibility.PUBLIC).order_by("pk")
+        return Question.objects.visible_to(audience_for(None)).order_by("pk")  # what crawlers may read
 
     def lastmod(self, question):
         return question.updated_at

@@ -9,8 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pgbplatform import views
+from pgbplatform.api import api
 from pgbplatform.sitemaps import sitemaps
-from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,7 +20,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("forum/", include("forum.urls")),
     path("", include("search.urls")),
-    *search_api_urls,
+    path("api/v1/", api.urls),
     path("", include("cms.urls")),
 ]
 

@@ -21,7 +21,7 @@ def healthz(request):
         database = {"status": "ok"}
     except Exception as exc:  # any driver error means the database is unreachable
         database = {"status": "error", "error": exc.__class__.__name__}
-    search = search_service.health().as_dict()
+    search = search_service.health(audience=request.audience).as_dict()  # counts what the caller may see
     ok = database["status"] == "ok"
     return JsonResponse(
         {"status": "ok" if ok else "error", "database": database, "search": search}, status=200 if ok else 503

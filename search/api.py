@@ -1,22 +1,14 @@
-"""The JSON API: GET /api/v1/search and /api/v1/suggest, documented at /api/v1/openapi.json."""
+"""Search's part of the JSON API: GET /api/v1/search and /api/v1/suggest (mounted by pgbplatform.api)."""
 
 import datetime
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import NinjaAPI, Query, Schema
-from ninja.errors import ValidationError
+from ninja import Query, Router, Schema, Status
 
 from search import params, service
-from search.views import can_see_members_content
 
-api = NinjaAPI(
-    title="Informatieplatform pgb",
-    version="1",
-    description="Search the public knowledge of the Informatieplatform pgb.",
-    docs_url=None,  # the interactive docs load scripts from a CDN; the OpenAPI document is enough
-    urls_namespace="api",
-)
+router = Router(tags=["search"])
 
 
 class Error(Schema):
@@ -82,32 +74,25 @@ class Suggestion(Schema):
     type: str
 
 
-@api.exception_handler(params.InvalidParameter)
-def invalid_parameter(request, exc: params.InvalidParameter):
-    return api.create_response(request, {"error": exc.message, "parameter": exc.parameter}, status=400)
+def refused(error: params.InvalidParameter) -> Status:
+    return Status(400, {"error": error.message, "parameter": error.parameter})
 
 
-@api.exception_handler(ValidationError)
-def invalid_request(request, exc: ValidationError):
-    first = exc.errors[0] if exc.errors else {}
-    location = first.get("loc") or ["request"]
-    return api.create_response(
-        request, {"error": first.get("msg", "invalid request"), "parameter": str(location[-1])}, status=400
-    )
-
-
-@api.get("/search", response={200: SearchResponse, 400: Error}, summary="Search everything public")
+@router.get("/search", response={200: SearchResponse, 400: Error}, summary="Search everything public")
 def search(request: HttpRequest, filters: Query[SearchParams]):
     """Free text with filters (several values of one filter are OR-ed, different filters AND-ed),
     facet counts per filter computed without that filter's own selection, highlighted snippets."""
     with translation.override("en"):  # error messages for API clients are English
-        query = params.parse(request.GET, include_members=can_see_members_content(request), log=True)
-    results = service.search(query)
+        try:
+            search_request = params.parse(request.GET, audience=request.audience, log=True)
+        except params.InvalidParameter as error:
+            return refused(error)
+    results = service.search(search_request)
     return {
-        "query": query.text,
+        "query": search_request.text,
         "total": results.total,
-        "page": query.page,
-        "page_size": query.page_size,
+        "page": search_request.page,
+        "page_size": search_request.page_size,
         "backend": results.backend,
         "degraded": results.degraded,
         "suggestion": results.suggestion,
@@ -137,9 +122,12 @@ def search(request: HttpRequest, filters: Query[SearchParams]):
     }
 
 
-@api.get("/suggest", response={200: list[Suggestion], 400: Error}, summary="Titles for a search box")
+@router.get("/suggest", response={200: list[Suggestion], 400: Error}, summary="Titles for a search box")
 def suggest(request: HttpRequest, q: str = ""):
     """Up to eight titles matching what has been typed so far (the last word may be incomplete)."""
     if len(q) > params.MAX_QUERY_LENGTH:
-        raise params.InvalidParameter("q", "is too long")
-    return service.suggest(q, include_members=can_see_members_content(request))
+        return refused(params.InvalidParameter("q", "is too long"))
+    return [
+        {"title": s.title, "url": s.url, "type": s.type}
+        for s in service.suggest(q, audience=request.audience)
+    ]

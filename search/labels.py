@@ -1,7 +1,7 @@
 """Human labels for facet values: the apps that own the taxonomy register how their values read.
 
-`search` never imports the apps above it; cms registers labels for themes, laws and municipalities
-and the content providers register the names of their types.
+`search` never imports the apps above it; cms registers labels for content types, themes, laws and
+municipalities.
 """
 
 import time
@@ -54,19 +54,3 @@ def facet_values(field: str, counts: dict[str, int], selected: tuple[str, ...]) 
     if field == "year":
         return sorted(items, key=lambda f: f.value, reverse=True)
     return sorted(items, key=lambda f: (-f.count, f.label.lower()))
-
-
-def type_labels(values: Iterable[str]) -> dict[str, str]:
-    from django.utils.translation import gettext as _
-
-    names = {
-        "case": _("Good practice"),
-        "article": _("News"),
-        "video": _("Video"),
-        "document": _("Document"),
-        "question": _("Forum question"),
-    }
-    return {v: names[v] for v in values if v in names}
-
-
-register("type", type_labels)

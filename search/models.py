@@ -48,8 +48,8 @@ class Synonym(models.Model):
 class SearchEntry(models.Model):
     """One searchable item as the database backends store it: analysed terms plus what filters need.
 
-    The full-text index over the *_terms columns is engine-specific and made by migration 0004:
-    an FTS5 table on SQLite, a weighted tsvector column with a GIN index on PostgreSQL.
+    The full-text index over the *_terms columns is engine-specific (migrations 0004, 0007, 0009):
+    an FTS5 table per visibility on SQLite, weighted tsvector columns with GIN indexes on PostgreSQL.
     """
 
     doc_id = models.CharField(max_length=80, unique=True)
@@ -59,7 +59,7 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     published = models.DateField()
     year = models.PositiveSmallIntegerField(db_index=True, default=0)
-    audience = models.CharField(max_length=10, db_index=True)
+    visibility = models.CharField(max_length=10, db_index=True)  # search.types.Visibility
     municipalities = models.JSONField(default=list)  # [[CBS code, name, province], ...]
     laws = models.JSONField(default=list)
     themes = models.JSONField(default=list)
@@ -88,7 +88,7 @@ class SearchEntry(models.Model):
             body=body,
             url=self.url,
             published=self.published,
-            audience=self.audience,
+            visibility=self.visibility,
             municipalities=tuple(tuple(m) for m in self.municipalities),
             laws=tuple(self.laws),
             themes=tuple(self.themes),

@@ -1,10 +1,10 @@
-"""Turning request parameters (the search page's and the API's) into a validated SearchQuery."""
+"""Turning request parameters (the search page's and the API's) into a validated SearchRequest."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from search.types import FILTER_FIELDS, MAX_PAGE_SIZE, SORTS, SearchQuery
+from search.types import FILTER_FIELDS, MAX_PAGE_SIZE, PUBLIC, SORTS, Audience, SearchRequest
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES = 50  # per filter
@@ -37,9 +37,17 @@ def _int(params, name: str, default: int, low: int, high: int) -> int:
 
 
 def parse(
-    params, *, include_members: bool = False, default_page_size: int = 10, log: bool = False
-) -> SearchQuery:
-    """A SearchQuery from a QueryDict (or a dict of lists); raises InvalidParameter naming the parameter."""
+    params,
+    *,
+    audience: Audience = PUBLIC,
+    page_parameter: str = "page",
+    default_page_size: int = 10,
+    log: bool = False,
+) -> SearchRequest:
+    """A SearchRequest from a QueryDict (or a dict of lists); raises InvalidParameter naming the parameter.
+
+    The search page numbers its pages with `pagina` (as every listing does), the API with `page`.
+    """
     text = (params.get("q") or "").strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidParameter("q", str(_("is longer than %(max)s characters") % {"max": MAX_QUERY_LENGTH}))
@@ -66,12 +74,12 @@ def parse(
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
         raise InvalidParameter("sort", str(_("must be one of: %(choices)s") % {"choices": ", ".join(SORTS)}))
-    return SearchQuery(
+    return SearchRequest(
         text=text,
         filters=tuple(filters),
         sort=sort,
-        page=_int(params, "page", 1, 1, 1000),
+        page=_int(params, page_parameter, 1, 1, 1000),
         page_size=_int(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE),
-        include_members=include_members,
+        audience=audience,
         log=log,
     )

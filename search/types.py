@@ -1,4 +1,7 @@
-"""Value types shared by the search service, the content providers and (later) the backends."""
+"""Value types of search: who is looking, what is indexed, what a search asks and what it returns.
+
+Other apps import this module and `search.service`, nothing else of `search`.
+"""
 
 import datetime
 from dataclasses import asdict, dataclass, field
@@ -6,11 +9,34 @@ from dataclasses import asdict, dataclass, field
 from django.db import models
 
 
-class Audience(models.TextChoices):
-    """Who may find a document; a searcher sees PUBLIC, verified members and staff also MEMBERS."""
+class Visibility(models.TextChoices):
+    """Who a document is for: everyone, or members only (values are the exchange format's)."""
 
     PUBLIC = "public", "public"
     MEMBERS = "members", "members"
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who is looking, as far as search is concerned: the document visibilities they may read.
+
+    Which audience a person belongs to is decided in one place, `accounts.selectors.audience_for`;
+    search only reads it. Two audiences with the same visibilities see exactly the same.
+    """
+
+    name: str
+    visibilities: frozenset[str]
+
+    def may_see(self, visibility: str) -> bool:
+        return visibility in self.visibilities
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The visibilities in a fixed order: a cache key, or the indexes to read."""
+        return tuple(sorted(self.visibilities))
+
+
+PUBLIC = Audience(name="public", visibilities=frozenset({Visibility.PUBLIC.value}))  # least privilege
 
 
 @dataclass(frozen=True)
@@ -35,22 +61,18 @@ class SearchDocument:
     """Everything search needs to know about one item, whatever app it comes from."""
 
     id: str  # the external id of the exchange format
-    type: str  # case | video | article | document | question
+    type: str  # a content type key: case | video | article | document | question
     title: str
     summary: str
     body: str
     url: str
     published: datetime.date
-    audience: str = Audience.PUBLIC
+    visibility: str = Visibility.PUBLIC
     municipalities: tuple[tuple[str, str, str], ...] = ()  # (CBS code, name, province)
     laws: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     cues: tuple[CaptionCue, ...] = ()
     pages: tuple[AttachmentPage, ...] = field(default_factory=tuple)
-
-    @property
-    def year(self) -> int:
-        return self.published.year
 
     @property
     def full_text(self) -> str:
@@ -86,27 +108,24 @@ MAX_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
-class SearchQuery:
-    """One search as a visitor or API client asks it. Build it with `SearchQuery.build` to validate."""
+class SearchRequest:
+    """One search as a visitor or API client asks it. `search.params.parse` builds it from a request."""
 
     text: str = ""
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, values) pairs, fields in FILTER_FIELDS
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
-    include_members: bool = False  # verified members and staff also see members-only questions
+    audience: Audience = PUBLIC
     facets: bool = True
     log: bool = False  # record the query (without personal data) for the editors' query report
+    promoted: tuple[str, ...] = ()  # ids editors pinned for this text; filled in by the service
 
     def selected(self, field: str) -> tuple[str, ...]:
         for name, values in self.filters:
             if name == field:
                 return values
         return ()
-
-    @property
-    def audiences(self) -> list[str]:
-        return [str(Audience.PUBLIC)] + ([str(Audience.MEMBERS)] if self.include_members else [])
 
     @property
     def offset(self) -> int:
@@ -133,6 +152,30 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A title offered while the visitor types."""
+
+    title: str
+    url: str
+    type: str
+
+
+@dataclass(frozen=True)
+class BackendResults:
+    """What a backend answers: the hits of the page asked for, the total and facet counts by value.
+
+    Labels are not a backend's business: the service turns counts into labelled `FacetValue`s.
+    """
+
+    total: int
+    hits: list[Hit]
+    facet_counts: dict[str, dict[str, int]]
+    suggestion: str | None = None  # "Bedoelde u …?" for a misspelled query
+    backend: str = ""  # the name of the backend that answered
+    degraded: bool = False  # the configured backend failed and the database answered
+
+
+@dataclass(frozen=True)
 class FacetValue:
     value: str
     label: str
@@ -140,16 +183,18 @@ class FacetValue:
     selected: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchResults:
-    query: SearchQuery
+    """What the search page and the API show: a backend's results with labels, and which backend answered."""
+
+    request: SearchRequest
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     backend: str
-    degraded: bool = False
-    suggestion: str | None = None  # "Bedoelde u …?" for a misspelled query
+    degraded: bool = False  # the configured backend failed and the database answered
+    suggestion: str | None = None
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.query.page_size))
+        return max(1, -(-self.total // self.request.page_size))

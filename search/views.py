@@ -1,6 +1,6 @@
 """The search page (/zoeken/): a GET form that works without JavaScript, facets as checkbox groups."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -16,23 +16,25 @@ FACET_TITLES = {
     "year": _("Year"),
 }
 VISIBLE_VALUES = 8  # per facet; the rest folds into "show more"
-
-
-def can_see_members_content(request: HttpRequest) -> bool:
-    """Members-only questions are visible to staff until municipal verification exists."""
-    return bool(request.user.is_authenticated and request.user.is_staff)
+PAGE_PARAMETER = "pagina"  # as on every listing; the API says `page`
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
+    if "page" in request.GET and PAGE_PARAMETER not in request.GET:  # links from before `pagina`
+        query = request.GET.copy()
+        query[PAGE_PARAMETER] = query.pop("page")[-1]
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
     context: dict = {"query_text": (request.GET.get("q") or "")[: params.MAX_QUERY_LENGTH]}
     try:
-        query = params.parse(request.GET, include_members=can_see_members_content(request), log=True)
+        search_request = params.parse(
+            request.GET, audience=request.audience, page_parameter=PAGE_PARAMETER, log=True
+        )
     except params.InvalidParameter as error:
         context["error"] = error
         return render(request, "search/search.html", context, status=400)
-    results = service.search(query)
-    if query.page > results.pages and results.total:
-        context["error"] = params.InvalidParameter("page", str(_("this page does not exist")))
+    results = service.search(search_request)
+    if search_request.page > results.pages and results.total:
+        context["error"] = params.InvalidParameter(PAGE_PARAMETER, str(_("this page does not exist")))
         return render(request, "search/search.html", context, status=404)
     facets = []
     for field in FILTER_FIELDS:
@@ -48,28 +50,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 }
             )
     context.update(
-        query=query,
+        query=search_request,
         results=results,
         facets=facets,
-        pages=page_links(request, query.page, results.pages),
-        selected=[(field, value) for field, values in query.filters for value in values],
+        selected=[(field, value) for field, values in search_request.filters for value in values],
     )
     return render(request, "search/search.html", context)
-
-
-def page_links(request: HttpRequest, current: int, total: int) -> list[dict]:
-    """Links to nearby result pages, keeping the query and filters."""
-
-    def url(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = str(number)
-        return "?" + query.urlencode()
-
-    numbers = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
-    links, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            links.append({"gap": True})
-        links.append({"number": number, "url": url(number), "current": number == current})
-        previous = number
-    return links if total > 1 else []

@@ -3,6 +3,7 @@
 from django import template
 
 from search import labels
+from search.views import PAGE_PARAMETER
 
 register = template.Library()
 
@@ -11,7 +12,7 @@ register = template.Library()
 def query_with(context, **changes) -> str:
     """The current query string with parameters replaced (None removes one); always back to page 1."""
     query = context["request"].GET.copy()
-    query.pop("page", None)
+    query.pop(PAGE_PARAMETER, None)
     for name, value in changes.items():
         query.pop(name, None)
         if value is not None:
@@ -23,7 +24,7 @@ def query_with(context, **changes) -> str:
 def query_without(context, field: str, value: str) -> str:
     """The current query string without one filter value."""
     query = context["request"].GET.copy()
-    query.pop("page", None)
+    query.pop(PAGE_PARAMETER, None)
     query.setlist(field, [v for v in query.getlist(field) if v != value])
     return query.urlencode()
 
@@ -45,9 +46,9 @@ def search_type_label(value: str) -> str:
 def related_items(context, external_id: str, limit: int = 4) -> dict:
     """ "Vergelijkbare voorbeelden": items like this one, from the search index."""
     from search import service
-    from search.views import can_see_members_content
+    from search.types import PUBLIC
 
     request = context.get("request")
-    include_members = bool(request and can_see_members_content(request))
-    items = service.related(external_id, include_members=include_members, limit=limit) if external_id else []
+    audience = getattr(request, "audience", PUBLIC)
+    items = service.related(external_id, audience=audience, limit=limit) if external_id else []
     return {"items": items}

@@ -5,10 +5,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from accounts.selectors import STAFF
 from cms.models import CasePage
 from search import service
 from search.models import Synonym
-from search.types import SearchQuery
+from search.types import SearchRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def indexed(imported):
 
 def ids(query: str, **options) -> list[str]:
     limit = options.pop("limit", 10)
-    return [hit.id for hit in service.search(SearchQuery(text=query, page_size=limit, **options)).hits]
+    return [hit.id for hit in service.search(SearchRequest(text=query, page_size=limit, **options)).hits]
 
 
 def test_inflected_and_folded_words_find_the_item(indexed):
@@ -49,7 +50,7 @@ def test_synonyms_apply_at_query_time(indexed):
 
 def test_members_only_questions_stay_hidden_from_the_public(indexed):
     assert "question-fraudesignalen-intern" not in ids("fraudesignalen SVB")
-    assert "question-fraudesignalen-intern" in ids("fraudesignalen SVB", include_members=True)
+    assert "question-fraudesignalen-intern" in ids("fraudesignalen SVB", audience=STAFF)
 
 
 def test_queries_without_searchable_words_return_nothing(indexed):

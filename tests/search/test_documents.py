@@ -39,9 +39,9 @@ def test_caption_cues_keep_their_second(imported):
 
 def test_members_only_questions_are_marked_and_answers_are_searchable(imported):
     docs = documents()
-    assert docs["question-fraudesignalen-intern"].audience == "members"
+    assert docs["question-fraudesignalen-intern"].visibility == "members"
     public = docs["question-partner-als-zorgverlener"]
-    assert public.audience == "public" and "gebruikelijke hulp" in public.body
+    assert public.visibility == "public" and "gebruikelijke hulp" in public.body
 
 
 def test_unpublished_pages_are_not_searchable(imported):
@@ -54,5 +54,5 @@ def test_status_command_counts_documents(imported):
     call_command("search", "status", stdout=out)
     text = out.getvalue()
     assert text.startswith("backend: database (ok")
-    assert "question   members         1        1" in text
+    assert "question   members           1        1" in text
     assert text.strip().endswith("7 searchable documents, 7 in the index.")

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from search import service
 from search.models import SearchEntry, Synonym
 from search.tasks import sync_elasticsearch, sync_elasticsearch_synonyms
-from search.types import SearchQuery
+from search.types import SearchRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def queued(task) -> list[DBTaskResult]:
 
 
 def test_search_answers_from_the_database_and_says_it_is_degraded(imported, cluster_down, client):
-    results = service.search(SearchQuery(text="budget"))
+    results = service.search(SearchRequest(text="budget"))
     assert results.degraded is True and results.backend == "database" and results.total > 0
     page = client.get("/zoeken/", {"q": "budget"})
     assert page.status_code == 200
@@ -58,8 +58,7 @@ def test_index_updates_are_queued_in_the_same_transaction_as_the_change(imported
     document = entry.to_document()
     DBTaskResult.objects.all().delete()
     with pytest.raises(RuntimeError), transaction.atomic():
-        service.database_backend().upsert([document])
-        service._queue([document.id])
+        service.get_backend().upsert([document])
         raise RuntimeError("the change is rolled back")
     assert queued(sync_elasticsearch) == []  # no update queued for a change that did not happen
     service.remove([document.id])

@@ -9,19 +9,19 @@ import datetime
 
 import pytest
 
+from accounts.selectors import ANONYMOUS, STAFF
 from search.analysis import COMPOUND_PARTS, STEM_OVERRIDES, fold
-from search.backends.elasticsearch import (
+from search.backends.elasticsearch.mapping import aliases, aliases_for, index_definition, synonym_rules
+from search.backends.elasticsearch.queries import (
     FACET_SIZE,
     build_related,
     build_search,
     build_suggest,
     bulk_actions,
     delete_actions,
-    index_definition,
-    parse_hit,
-    synonym_rules,
 )
-from search.types import FILTER_FIELDS, AttachmentPage, Audience, CaptionCue, SearchDocument, SearchQuery
+from search.backends.elasticsearch.responses import parse_hit
+from search.types import FILTER_FIELDS, AttachmentPage, CaptionCue, SearchDocument, SearchRequest, Visibility
 
 VIDEO = SearchDocument(
     id="video-trekkingsrecht",
@@ -44,14 +44,14 @@ DOCUMENT = SearchDocument(
     body="",
     url="/documenten/beleidsregels-ede/",
     published=datetime.date(2024, 1, 1),
-    audience=Audience.MEMBERS,
+    visibility=Visibility.MEMBERS,
     pages=(AttachmentPage(title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur."),),
 )
 
 
 @pytest.fixture(scope="module")
 def definition():
-    return index_definition("pgb-20261201", "pgb", replicas=0)
+    return index_definition("pgb-public-20261201", "pgb-synonyms", replicas=0)
 
 
 def analyzer(definition, name):
@@ -106,7 +106,7 @@ def test_text_fields_have_a_compound_splitting_subfield(definition):
 def test_the_mapping_serves_suggestions_filters_and_passages(definition):
     properties = definition["mappings"]["properties"]
     assert properties["title"]["fields"]["suggest"]["type"] == "search_as_you_type"
-    for field in ("type", "themes", "laws", "municipality", "province", "audience", "doc_id"):
+    for field in ("type", "themes", "laws", "municipality", "province", "visibility", "doc_id"):
         assert properties[field]["type"] == "keyword"
     assert properties["year"]["type"] == "integer" and properties["published"]["type"] == "date"
     passages = properties["passages"]
@@ -120,10 +120,10 @@ def test_the_mapping_serves_suggestions_filters_and_passages(definition):
 
 
 def test_bulk_actions_carry_every_searchable_text_and_every_filter_value():
-    action = next(bulk_actions([VIDEO], "pgb"))
+    action = next(bulk_actions([VIDEO], aliases("pgb")))
     assert (
         action["_op_type"] == "index"
-        and action["_index"] == "pgb"
+        and action["_index"] == "pgb-public"
         and action["_id"] == "video-trekkingsrecht"
     )
     source = action["_source"]
@@ -133,37 +133,51 @@ def test_bulk_actions_carry_every_searchable_text_and_every_filter_value():
     ]
     assert source["municipality"] == ["GM0193", "GM0344"]
     assert source["province"] == ["Overijssel", "Utrecht"]
-    assert source["year"] == 2025 and source["published"] == "2025-01-10" and source["audience"] == "public"
-    document = next(bulk_actions([DOCUMENT], "pgb-new"))["_source"]
-    assert document["audience"] == "members"
+    assert source["year"] == 2025 and source["published"] == "2025-01-10" and source["visibility"] == "public"
+    document = next(bulk_actions([DOCUMENT], aliases("pgb")))["_source"]
+    assert document["visibility"] == "members"
     assert {
         "kind": "page",
         "page": 3,
         "title": "Beleidsregels",
         "text": "Het informele tarief is 25 euro per uur.",
     } in (document["passages"])
-    assert list(delete_actions(["a", "b"], "pgb")) == [
-        {"_op_type": "delete", "_index": "pgb", "_id": "a"},
-        {"_op_type": "delete", "_index": "pgb", "_id": "b"},
+    assert list(delete_actions(["a", "b"], ["pgb-public", "pgb-members"])) == [
+        {"_op_type": "delete", "_index": "pgb-public", "_id": "a"},
+        {"_op_type": "delete", "_index": "pgb-members", "_id": "a"},
+        {"_op_type": "delete", "_index": "pgb-public", "_id": "b"},
+        {"_op_type": "delete", "_index": "pgb-members", "_id": "b"},
     ]
 
 
-def request(query: SearchQuery, **options) -> dict:
-    return build_search(query, index="pgb", **options).to_dict()
+def test_each_document_lives_in_the_index_of_its_visibility_only():
+    actions = list(bulk_actions([DOCUMENT], aliases("pgb")))
+    assert [(a["_op_type"], a["_index"]) for a in actions] == [
+        ("index", "pgb-members"),
+        ("delete", "pgb-public"),
+    ]
+    assert aliases_for("pgb", ANONYMOUS) == ["pgb-public"]  # what an anonymous search reads
+    assert aliases_for("pgb", STAFF) == ["pgb-members", "pgb-public"]
+
+
+def request(query: SearchRequest, **options) -> dict:
+    return build_search(query, **options)
 
 
 def test_anonymous_searches_only_see_public_items_members_also_members_only():
-    public = request(SearchQuery(text="fraude"))
-    assert {"terms": {"audience": ["public"]}} in public["query"]["bool"]["filter"]
-    members = request(SearchQuery(text="fraude", include_members=True))
-    assert {"terms": {"audience": ["public", "members"]}} in members["query"]["bool"]["filter"]
-    browse = request(SearchQuery())
-    assert browse["query"] == {"bool": {"filter": [{"terms": {"audience": ["public"]}}]}}
+    public = request(SearchRequest(text="fraude"))
+    assert {"terms": {"visibility": ["public"]}} in public["query"]["bool"]["filter"]
+    members = request(SearchRequest(text="fraude", audience=STAFF))
+    assert {"terms": {"visibility": ["members", "public"]}} in members["query"]["bool"]["filter"]
+    browse = request(SearchRequest())
+    assert browse["query"] == {"bool": {"filter": [{"terms": {"visibility": ["public"]}}]}}
 
 
 def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
     body = request(
-        SearchQuery(text="pgb", filters=(("type", ("case", "video")), ("law", ("wmo",)), ("year", ("2024",))))
+        SearchRequest(
+            text="pgb", filters=(("type", ("case", "video")), ("law", ("wmo",)), ("year", ("2024",)))
+        )
     )
     assert body["post_filter"] == {
         "bool": {
@@ -182,11 +196,11 @@ def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
     assert body["aggs"]["theme"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
     assert body["aggs"]["municipality"]["aggs"]["values"]["terms"] == {"field": "municipality", "size": 400}
     assert FACET_SIZE["municipality"] >= 400
-    assert "aggs" not in request(SearchQuery(text="pgb", facets=False))
+    assert "aggs" not in request(SearchRequest(text="pgb", facets=False))
 
 
 def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
-    body = request(SearchQuery(text="gezinspgb"))
+    body = request(SearchRequest(text="gezinspgb"))
     score = body["query"]["bool"]["must"][0]["function_score"]
     match = score["query"]["bool"]["must"][0]["multi_match"]
     assert match["query"] == "gezinspgb" and match["type"] == "most_fields"
@@ -197,7 +211,7 @@ def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
     assert "published" in decay["exp"] and 0 < decay["weight"] <= 0.2
     assert score["boost_mode"] == "multiply"
     assert "fuzziness" not in match
-    fuzzy = request(SearchQuery(text="trekingsrecht"), fuzzy=True)
+    fuzzy = request(SearchRequest(text="trekingsrecht"), fuzzy=True)
     assert (
         fuzzy["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["must"][0]["multi_match"][
             "fuzziness"
@@ -207,7 +221,7 @@ def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
 
 
 def test_highlights_are_html_safe_marks_and_passages_give_second_and_page():
-    body = request(SearchQuery(text="declaraties"))
+    body = request(SearchRequest(text="declaraties"))
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
     assert body["highlight"]["type"] == "unified"
     nested = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"][0]["nested"]
@@ -218,33 +232,33 @@ def test_highlights_are_html_safe_marks_and_passages_give_second_and_page():
 
 
 def test_sort_pages_and_promotions():
-    body = request(SearchQuery(text="budgetplan", page=3, page_size=20), pinned_ids=["video-a"])
+    body = request(SearchRequest(text="budgetplan", page=3, page_size=20, promoted=("video-a",)))
     assert body["from"] == 40 and body["size"] == 20 and body["track_total_hits"] is True
     assert body["_source"] == {"excludes": ["passages", "body", "spell"]}  # highlights still read them
     pinned = body["query"]["bool"]["must"][0]["pinned"]
     assert pinned["ids"] == ["video-a"] and "function_score" in pinned["organic"]
-    newest = request(SearchQuery(text="budgetplan", sort="newest"))
+    newest = request(SearchRequest(text="budgetplan", sort="newest"))
     assert "constant_score" in newest["query"]["bool"]["must"][0]
     assert newest["sort"][:2] == [{"_score": "desc"}, {"published": "desc"}]
-    assert request(SearchQuery())["sort"][0] == {"published": "desc"}
+    assert request(SearchRequest())["sort"][0] == {"published": "desc"}
 
 
 def test_suggest_and_related_requests():
-    suggest = build_suggest("zo werkt het trekk", index="pgb", audiences=["public"], limit=5).to_dict()
+    suggest = build_suggest("zo werkt het trekk", audience=ANONYMOUS, limit=5)
     match = suggest["query"]["bool"]["must"][0]["multi_match"]
     assert match["type"] == "bool_prefix" and "title.suggest._2gram" in match["fields"]
     assert (
-        suggest["query"]["bool"]["filter"] == [{"terms": {"audience": ["public"]}}] and suggest["size"] == 5
+        suggest["query"]["bool"]["filter"] == [{"terms": {"visibility": ["public"]}}] and suggest["size"] == 5
     )
-    related = build_related("case-a", index="pgb", audiences=["public"], limit=4).to_dict()
+    related = build_related("case-a", audience=ANONYMOUS, indexes=["pgb-public"], limit=4)
     mlt = related["query"]["bool"]["must"][0]["more_like_this"]
-    assert mlt["like"] == [{"_index": "pgb", "_id": "case-a"}]
+    assert mlt["like"] == [{"_index": "pgb-public", "_id": "case-a"}]  # a hidden document lends no terms
     assert related["query"]["bool"]["must_not"] == [{"ids": {"values": ["case-a"]}}]
-    assert related["query"]["bool"]["filter"] == [{"terms": {"audience": ["public"]}}]
+    assert related["query"]["bool"]["filter"] == [{"terms": {"visibility": ["public"]}}]
 
 
 def test_a_video_hit_takes_second_and_highlight_from_its_best_caption():
-    source = next(bulk_actions([VIDEO], "pgb"))["_source"]
+    source = next(bulk_actions([VIDEO], aliases("pgb")))["_source"]
     hit = parse_hit(
         {
             "_source": {k: v for k, v in source.items() if k not in ("passages", "body", "spell")},

@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from search.types import SearchQuery
+from search.types import SearchRequest
 from tests.search.factories import doc
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -23,7 +23,7 @@ def cluster():
 
     backend = ElasticsearchBackend(
         ELASTICSEARCH_URL,
-        index_prefix=f"pgb-live-{uuid.uuid4().hex[:8]}",
+        prefix=f"pgb-live-{uuid.uuid4().hex[:8]}",
         timeout=10,
         replicas=0,
         refresh=True,
@@ -54,14 +54,14 @@ def test_reindex_swaps_the_alias_to_a_new_index_without_a_gap(cluster):
     second = set(cluster.client.indices.get_alias(name=cluster.alias))
     assert len(second) == 1 and not first & second
     assert not cluster.client.indices.exists(index=list(first)[0])
-    assert cluster.search(SearchQuery(text="gezinspgb")).total == 1
+    assert cluster.search(SearchRequest(text="gezinspgb")).total == 1
 
 
 def test_synonym_edits_apply_without_reindexing(cluster):
     cluster.upsert([doc("case-zin", "Keuze tussen zorg in natura en pgb")])
-    assert cluster.search(SearchQuery(text="ZIN")).total == 0
+    assert cluster.search(SearchRequest(text="ZIN")).total == 0
     cluster.sync_synonyms(["zin, zorg in natura"])
-    assert [hit.id for hit in cluster.search(SearchQuery(text="ZIN")).hits] == ["case-zin"]
+    assert [hit.id for hit in cluster.search(SearchRequest(text="ZIN")).hits] == ["case-zin"]
 
 
 def test_health_reports_the_cluster_and_the_alias(cluster):

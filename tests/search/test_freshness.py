@@ -2,17 +2,18 @@
 
 import pytest
 
+from accounts.selectors import STAFF
 from cms.models import CasePage
 from forum.models import Answer, Question
 from search import service
-from search.types import SearchQuery
+from search.types import SearchRequest
 
 pytestmark = pytest.mark.django_db
 
 
 def ids(query: str, **options) -> list[str]:
     limit = options.pop("limit", 10)
-    return [hit.id for hit in service.search(SearchQuery(text=query, page_size=limit, **options)).hits]
+    return [hit.id for hit in service.search(SearchRequest(text=query, page_size=limit, **options)).hits]
 
 
 def test_imported_items_are_searchable_straight_away(imported):
@@ -40,11 +41,11 @@ def test_question_visibility_and_answers_reach_search(imported, django_capture_o
         question.visibility = "members"
         question.save()
     assert "question-partner-als-zorgverlener" not in ids("partner zorgverlener")
-    assert "question-partner-als-zorgverlener" in ids("partner zorgverlener", include_members=True)
+    assert "question-partner-als-zorgverlener" in ids("partner zorgverlener", audience=STAFF)
     with django_capture_on_commit_callbacks(execute=True):
         Answer.objects.create(
             question=question,
             body="Wij gebruiken een belastbaarheidsscan.",
             published_date=question.published_date,
         )
-    assert "question-partner-als-zorgverlener" in ids("belastbaarheidsscan", include_members=True)
+    assert "question-partner-als-zorgverlener" in ids("belastbaarheidsscan", audience=STAFF)

@@ -47,7 +47,7 @@ def test_members_only_questions_are_not_shown_to_visitors(client, indexed, staff
 
 def test_bad_parameters_get_a_dutch_message_not_an_error_page(client, indexed):
     for params in (
-        {"page": "abc"},
+        {"pagina": "abc"},
         {"year": "twintig"},
         {"municipality": "Utrecht"},
         {"sort": "x"},
@@ -56,7 +56,12 @@ def test_bad_parameters_get_a_dutch_message_not_an_error_page(client, indexed):
         response = client.get("/zoeken/", params)
         assert response.status_code == 400, params
         assert "Deze zoekopdracht kan niet worden uitgevoerd" in response.content.decode()
-    assert client.get("/zoeken/", {"q": "pgb", "page": "999"}).status_code == 404
+    assert client.get("/zoeken/", {"q": "pgb", "pagina": "999"}).status_code == 404
+
+
+def test_result_pages_are_numbered_pagina_and_old_page_links_still_work(client, indexed):
+    old = client.get("/zoeken/", {"q": "pgb", "page": "2", "type": "case"})
+    assert old.status_code == 301 and old["Location"] == "/zoeken/?q=pgb&type=case&pagina=2"
 
 
 def test_user_text_in_the_query_is_escaped(client, indexed):

@@ -6,6 +6,9 @@ queries, 100 ms at 10k items). So the GIN index answers which entries match each
 bitmap index scan per group and field, no tsvector read), and the score is computed from that: per
 matched group its IDF (BM25's formula) times the weight of the best field it matched in (title and
 summary have small tsvector columns of their own, migration 0007).
+
+Every statistic (how many entries hold a word, how many there are) is counted inside the audience's
+scope, so members-only text changes nothing a public search scores, counts or knows.
 """
 
 import heapq
@@ -15,16 +18,21 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from search.backends.database import DatabaseBackend, Groups
+from search.analysis import stem
+from search.backends.database.engine import Groups, Scope, Scored
+from search.models import SearchEntry
 
 # ts_rank weights for D, C, B, A: body 0.1 … title 1.0, mirroring the SQLite bm25 weights (suggestions).
 WEIGHTS = "{0.05, 0.1, 0.4, 1.0}"
-# How much a query group counts when it matches in the title, the summary, or only the body.
 RERANK_TOP = 100  # how many of the best first-pass matches get BM25 (see rerank)
 RERANK_MATCHES = 5_000  # queries with more matches keep the first-pass order
-ALL_FIELDS = ("document", "title_vector", "summary_vector")
-HEAD_FIELDS = ("title_vector", "summary_vector")
+FIELDS = {
+    "all": ("document", "title_vector", "summary_vector"),
+    "head": ("title_vector", "summary_vector"),
+    "title": ("title_vector",),
+}
 FIELD_RANK = {"document": 0, "summary_vector": 1, "title_vector": 2}
+# How much a query group counts when it matches in the title, the summary, or only the body.
 FIELD_WEIGHTS = {"title": 5.0, "summary": 2.0, "body": 1.0}
 
 
@@ -66,26 +74,24 @@ def index_scans():
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
-class PostgresBackend(DatabaseBackend):
-    """The generated tsvector column follows the row, so no extra index maintenance is needed."""
+def _idf(total: int, frequency: int) -> float:
+    return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
+
+class PostgresEngine:
+    """The generated tsvector columns follow the row, so no extra index maintenance is needed."""
+
+    vendor = "postgresql"
+    limits_in_sql = False  # scores come from every match: one pass serves every pool size
     coverage_power = 2.0  # without term frequencies, covering the query matters more (1.5-3 best)
 
-    def match_scores(
-        self, groups: Groups, *, limit: int | None = None, fields: str = "all"
-    ) -> dict[int, float]:
-        fields = {"all": ALL_FIELDS, "head": HEAD_FIELDS, "title": ("title_vector",)}[fields]
-        cached = getattr(self, "_scores", None)
-        if cached is not None and cached[:2] == (groups, fields):
-            scores = cached[2]
-        else:
-            scores = self._score(groups, fields)
-            self._scores = (groups, fields, scores)
-        if limit is None or len(scores) <= limit:
-            return scores
-        return {pk: scores[pk] for pk in heapq.nlargest(limit, scores, key=scores.get)}
+    def index(self, entries: list[SearchEntry]) -> None:
+        pass
 
-    def match_ids(self, groups: Groups) -> list[int]:
+    def unindex(self, entries: list[SearchEntry]) -> None:
+        pass
+
+    def match_ids(self, groups: Groups, scope: Scope) -> list[int]:
         whole, _group_queries = tsquery(groups, phrases=False)  # a little wider than the phrases: fast
         with index_scans() as cursor:
             cursor.execute(
@@ -93,15 +99,16 @@ class PostgresBackend(DatabaseBackend):
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def _score(self, groups: Groups, fields: tuple[str, ...]) -> dict[int, float]:
+    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
         """Per matched group its IDF times the weight of the best of `fields` it matched in.
 
         With only title and summary (a query matching most items), IDF comes from those fields too.
         """
+        columns = FIELDS[fields]
         _whole, group_queries = tsquery(groups)
         branches, params = [], []
         for number, group_query in enumerate(group_queries):
-            for column in fields:
+            for column in columns:
                 branches.append(
                     f"SELECT id, {number}, {FIELD_RANK[column]} FROM search_searchentry "
                     f"WHERE {column} @@ to_tsquery('simple', %s)"
@@ -109,26 +116,27 @@ class PostgresBackend(DatabaseBackend):
                 params.append(group_query)
         best: dict[int, dict[int, int]] = {}  # entry -> group -> best field rank (2 title, 1 summary, 0 body)
         hits: list[set[int]] = [set() for _ in groups]
+        visible = scope.contains
         with index_scans() as cursor:
             cursor.execute(" UNION ALL ".join(branches), params)
             for pk, number, rank in cursor.fetchall():
+                if not visible(pk):
+                    continue
                 groups_of = best.setdefault(pk, {})
                 if rank >= groups_of.get(number, 0):
                     groups_of[number] = rank
                 hits[number].add(pk)
-        self._hits = (groups, hits)
-        if not best:
-            return {}
-        total = max(1, len(self._snapshot().published))
-        frequency = [len(members) for members in hits]
-        idf = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in frequency]
+        idf = [_idf(max(1, scope.size), len(members)) for members in hits]
         weights = (FIELD_WEIGHTS["body"], FIELD_WEIGHTS["summary"], FIELD_WEIGHTS["title"])
-        return {
+        scores = {
             pk: sum(idf[number] * weights[rank] for number, rank in groups_of.items())
             for pk, groups_of in best.items()
         }
+        if limit is not None and len(scores) > limit:
+            scores = {pk: scores[pk] for pk in heapq.nlargest(limit, scores, key=scores.get)}
+        return Scored(scores=scores, group_hits=hits)
 
-    def rerank(self, pool: dict[int, float], groups: Groups, matches: int) -> dict[int, float]:
+    def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         """BM25 as SQLite's FTS5 computes it (k1 1.2, b 0.75, column weights) for the RERANK_TOP best
         of the pool, from their term columns; they stay above the rest of the pool.
 
@@ -148,11 +156,12 @@ class PostgresBackend(DatabaseBackend):
         with index_scans() as cursor:
             for phrase in phrases:
                 cursor.execute(
-                    "SELECT COUNT(*) FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-                    [tsquery([[(phrase,)]])[0]],
+                    "SELECT COUNT(*) FROM search_searchentry "
+                    "WHERE document @@ to_tsquery('simple', %s) AND visibility = ANY(%s)",
+                    [tsquery([[(phrase,)]])[0], list(scope.visibilities)],
                 )
                 frequency.append(cursor.fetchone()[0])
-        total = max(1, len(self._snapshot().published))
+        total = max(1, scope.size)
         idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in frequency]
         lengths = {pk: sum(len(c) for c in cols) for pk, cols in columns.items()}
         average = max(1.0, sum(lengths.values()) / max(1, len(lengths)))
@@ -170,43 +179,55 @@ class PostgresBackend(DatabaseBackend):
             reranked[pk] = ceiling + score
         return reranked
 
-    def group_hits(self, groups: Groups) -> list[set[int]]:
-        if getattr(self, "_hits", None) and self._hits[0] == groups:
-            return self._hits[1]  # _score has just asked the index the same
-        hits: list[set[int]] = []
-        with index_scans() as cursor:
-            for group in groups:
-                _whole, (group_query,) = tsquery([group])
-                cursor.execute(
-                    "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-                    [group_query],
-                )
-                hits.append({row[0] for row in cursor.fetchall()})
-        return hits
+    def concept_counts(
+        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
+    ) -> dict[int, int]:
+        hits = scored.group_hits if scored is not None and scored.group_hits is not None else None
+        if hits is None:
+            hits = []
+            with index_scans() as cursor:
+                for group in groups:
+                    _whole, (group_query,) = tsquery([group])
+                    cursor.execute(
+                        "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
+                        [group_query],
+                    )
+                    hits.append({row[0] for row in cursor.fetchall()})
+        counts: dict[int, int] = {}
+        for concept in concepts:
+            members: set[int] = set()
+            for number, group in enumerate(groups):
+                if group in concept:
+                    members |= hits[number]
+            for pk in members:
+                counts[pk] = counts.get(pk, 0) + 1
+        return counts
 
-    def known_stems(self, stems: Iterable[str]) -> set[str]:
-        stems = list(dict.fromkeys(stems))
+    def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         if not stems:
             return set()
         branches = " UNION ALL ".join(
-            "(SELECT %s FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) LIMIT 1)"
+            "(SELECT %s FROM search_searchentry "
+            "WHERE document @@ to_tsquery('simple', %s) AND visibility = ANY(%s) LIMIT 1)"
             for _ in stems
         )
+        visibilities = list(scope.visibilities)
         with index_scans() as cursor:
-            cursor.execute(branches, [value for s in stems for value in (s, f"'{s}'")])
+            cursor.execute(branches, [value for s in stems for value in (s, f"'{s}'", visibilities)])
             return {row[0] for row in cursor.fetchall()}
 
-    def prefix_cte(self, complete: list[str], prefix: str) -> tuple[str, list]:
-        from search.analysis import stem
-
+    def title_prefix(self, complete: list[str], prefix: str, scope: Scope, limit: int) -> list[int]:
         starts = " | ".join(f"'{p}':*A" for p in dict.fromkeys([prefix, stem(prefix)]))
         expression = " & ".join([*(f"'{s}':A" for s in complete), f"({starts})"])
-        rank = f"ts_rank('{WEIGHTS}'::float4[], document, to_tsquery('simple', %s))"
-        return (
-            f"WITH m AS MATERIALIZED (SELECT id, {rank} AS score "
-            "FROM search_searchentry WHERE document @@ to_tsquery('simple', %s))",
-            [expression, expression],
+        sql = (
+            f"SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
+            "AND visibility = ANY(%s) "
+            f"ORDER BY ts_rank('{WEIGHTS}'::float4[], document, to_tsquery('simple', %s)) DESC, "
+            "published DESC LIMIT %s"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, list(scope.visibilities), expression, limit])
+            return [row[0] for row in cursor.fetchall()]
 
 
 def _occurrences(tokens: list[str], words: list[str]) -> int:
@@ -215,3 +236,6 @@ def _occurrences(tokens: list[str], words: list[str]) -> int:
         return tokens.count(words[0])
     n = len(words)
     return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words)
+
+
+ENGINE = PostgresEngine()

@@ -48,7 +48,7 @@ def _masks(pks) -> int:
 class Snapshot:
     token: str
     values: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> value -> bitmask
-    audiences: dict[str, int] = field(default_factory=dict)
+    visibilities: dict[str, int] = field(default_factory=dict)  # visibility -> bitmask
     published: dict[int, int] = field(default_factory=dict)  # pk -> date ordinal
     newest: list[int] = field(default_factory=list)  # every pk, newest first (then highest pk)
     bytes: int = 0  # length of a bitmask over every entry id in the snapshot, in bytes
@@ -68,10 +68,11 @@ class Snapshot:
         """1 + RECENCY_BOOST / (1 + age in years) for entry pk, `today` a date ordinal."""
         return 1 + RECENCY_BOOST / (1 + max(0.0, (today - self.published.get(pk, today)) / 365.25))
 
-    def audience_mask(self, audiences) -> int:
+    def visible_mask(self, visibilities) -> int:
+        """Every entry of one of these visibilities."""
         result = 0
-        for audience in audiences:
-            result |= self.audiences.get(audience, 0)
+        for visibility in visibilities:
+            result |= self.visibilities.get(visibility, 0)
         return result
 
     def selection_mask(self, name: str, selected) -> int:
@@ -105,19 +106,19 @@ def build(token: str) -> Snapshot:
     grouped: dict[tuple[str, str], list[int]] = {}
     order = []
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, {ORDINAL[vendor]}, type, year, audience FROM search_searchentry")
-        for pk, ordinal, type_, year, audience in cursor.fetchall():
+        cursor.execute(f"SELECT id, {ORDINAL[vendor]}, type, year, visibility FROM search_searchentry")
+        for pk, ordinal, type_, year, visibility in cursor.fetchall():
             order.append((ordinal, pk))
             grouped.setdefault(("type", type_), []).append(pk)
             grouped.setdefault(("year", str(year)), []).append(pk)
-            grouped.setdefault(("audience", audience), []).append(pk)
+            grouped.setdefault(("visibility", visibility), []).append(pk)
         id_list = ID_LIST[vendor].format("entry_id")
         cursor.execute(f"SELECT field, value, {id_list} FROM search_searchfacet GROUP BY field, value")
         for name, value, pks in cursor.fetchall():
             grouped[(name, value)] = [int(pk) for pk in pks.split(",")]
     for (name, value), pks in grouped.items():
-        if name == "audience":
-            snapshot.audiences[value] = _masks(pks)
+        if name == "visibility":
+            snapshot.visibilities[value] = _masks(pks)
         else:
             snapshot.values.setdefault(name, {})[value] = _masks(pks)
     snapshot.published = {pk: ordinal for ordinal, pk in order}

@@ -1,16 +1,30 @@
-"""SQLite: an FTS5 table over the analysed terms, ranked with bm25 and field weights."""
+"""SQLite: FTS5 tables over the analysed terms, one per visibility, ranked with bm25 and field weights.
+
+bm25 takes its statistics (how many rows hold a word, the average length) from the whole table. With
+one table per visibility, a search reads only the tables its audience may see, so members-only text
+changes no public score, and a word that occurs only in members-only text exists nowhere public.
+"""
 
 import json
 from collections.abc import Iterable
 
 from django.db import connection
 
-from search.backends.database import DatabaseBackend, Groups
+from search.analysis import stem
+from search.backends.database.engine import Groups, Scope, Scored
 from search.models import SearchEntry
+from search.types import Visibility
 
 # bm25 column weights: title, summary, body (PDF pages and captions are part of the body).
 WEIGHTS = (5.0, 2.0, 1.0)
-BM25 = f"bm25(search_entry_fts, {', '.join(map(str, WEIGHTS))})"
+TABLES = {  # migrations 0004 and 0009
+    Visibility.PUBLIC.value: "search_entry_fts",
+    Visibility.MEMBERS.value: "search_entry_fts_members",
+}
+
+
+def bm25(table: str) -> str:
+    return f"bm25({table}, {', '.join(map(str, WEIGHTS))})"
 
 
 def match_expression(groups: Groups) -> str:
@@ -23,75 +37,104 @@ def match_expression(groups: Groups) -> str:
     )
 
 
-class SQLiteBackend(DatabaseBackend):
+def tables(scope: Scope) -> list[str]:
+    return [TABLES[visibility] for visibility in scope.visibilities]
+
+
+class SQLiteEngine:
+    vendor = "sqlite"
+    limits_in_sql = True  # FTS5 finds its best `limit` rows itself
     coverage_power = 0.8  # bm25 already rewards matching rare words; coverage adds a little (0.3-0.8 best)
 
-    def _index(self, entries: list[SearchEntry]) -> None:
-        self._unindex(entries)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_entry_fts (rowid, title_terms, summary_terms, body_terms) VALUES (%s, %s, %s, %s)",
-                [[e.pk, e.title_terms, e.summary_terms, e.body_terms] for e in entries],
+    def index(self, entries: list[SearchEntry]) -> None:
+        self.unindex(entries)
+        by_table: dict[str, list] = {}
+        for e in entries:
+            by_table.setdefault(TABLES[e.visibility], []).append(
+                [e.pk, e.title_terms, e.summary_terms, e.body_terms]
             )
-
-    def _unindex(self, entries: list[SearchEntry]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [[e.pk] for e in entries])
+            for table, rows in by_table.items():
+                cursor.executemany(
+                    f"INSERT INTO {table} (rowid, title_terms, summary_terms, body_terms) VALUES (%s, %s, %s, %s)",
+                    rows,
+                )
 
-    def match_scores(
-        self, groups: Groups, *, limit: int | None = None, fields: str = "all"
-    ) -> dict[int, float]:
-        # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
+    def unindex(self, entries: list[SearchEntry]) -> None:
+        with connection.cursor() as cursor:
+            for table in TABLES.values():  # an entry whose visibility changed sits in another table
+                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [[e.pk] for e in entries])
+
+    def match_ids(self, groups: Groups, scope: Scope) -> list[int]:
+        sql = " UNION ALL ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH %s" for t in tables(scope))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match_expression(groups)] * len(scope.visibilities))
+            return [row[0] for row in cursor.fetchall()]
+
+    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
         expression = match_expression(groups)
         if fields != "all":  # FTS5 column filter: bm25 is computed for far fewer rows
             columns = "{title_terms}" if fields == "title" else "{title_terms summary_terms}"
             expression = f"{columns} : ({expression})"
-        sql = f"SELECT rowid AS id, -{BM25} AS score FROM search_entry_fts WHERE search_entry_fts MATCH %s"
-        params: list = [expression]
-        if limit is not None:
-            sql, params = f"{sql} ORDER BY {BM25} LIMIT %s", [expression, limit]
+        scores: dict[int, float] = {}
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            for table in tables(scope):
+                # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
+                sql = f"SELECT rowid, -{bm25(table)} FROM {table} WHERE {table} MATCH %s"
+                params: list = [expression]
+                if limit is not None:
+                    sql, params = f"{sql} ORDER BY {bm25(table)} LIMIT %s", [expression, limit]
+                cursor.execute(sql, params)
+                scores.update(cursor.fetchall())
+        if limit is not None and len(scores) > limit:  # several tables: the best `limit` of them together
+            best = sorted(scores, key=scores.get, reverse=True)[:limit]
+            scores = {pk: scores[pk] for pk in best}
+        return Scored(scores=scores)
 
-    def match_ids(self, groups: Groups) -> list[int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-                [match_expression(groups)],
-            )
-            return [row[0] for row in cursor.fetchall()]
+    def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
+        return pool  # bm25 is already the real thing
 
-    def concept_counts(self, groups: Groups, concepts: list[Groups], ids) -> dict[int, int]:
+    def concept_counts(
+        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
+    ) -> dict[int, int]:
         # One statement: per concept the given rowids matching any of its groups, counted per rowid.
-        branches = " UNION ALL ".join(
-            "SELECT rowid AS id FROM search_entry_fts WHERE search_entry_fts MATCH %s" for _ in concepts
-        )
+        branches, params = [], []
+        for concept in concepts:
+            for table in tables(scope):
+                branches.append(f"SELECT rowid AS id FROM {table} WHERE {table} MATCH %s")
+                params.append(match_expression(concept))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, COUNT(*) FROM ({branches}) WHERE id IN (SELECT value FROM json_each(%s)) GROUP BY id",
-                [*(match_expression(c) for c in concepts), json.dumps(list(ids))],
+                f"SELECT id, COUNT(*) FROM ({' UNION ALL '.join(branches)}) "
+                "WHERE id IN (SELECT value FROM json_each(%s)) GROUP BY id",
+                [*params, json.dumps(list(ids))],
             )
             return dict(cursor.fetchall())
 
-    def known_stems(self, stems: Iterable[str]) -> set[str]:
+    def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         known = set()
         with connection.cursor() as cursor:
             for s in stems:
-                cursor.execute(
-                    "SELECT 1 FROM search_entry_fts WHERE search_entry_fts MATCH %s LIMIT 1", [f'"{s}"']
-                )
-                if cursor.fetchone():
-                    known.add(s)
+                for table in tables(scope):
+                    cursor.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT 1", [f'"{s}"'])
+                    if cursor.fetchone():
+                        known.add(s)
+                        break
         return known
 
-    def prefix_cte(self, complete: list[str], prefix: str) -> tuple[str, list]:
-        from search.analysis import stem
-
+    def title_prefix(self, complete: list[str], prefix: str, scope: Scope, limit: int) -> list[int]:
         starts = " OR ".join(f'"{p}"*' for p in dict.fromkeys([prefix, stem(prefix)]))
-        expression = " AND ".join([*(f'"{s}"' for s in complete), f"({starts})"])
-        return (
-            f"WITH m AS MATERIALIZED (SELECT rowid AS id, -{BM25} AS score "
-            "FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
-            [f"title_terms : ({expression})"],
+        expression = "title_terms : (" + " AND ".join([*(f'"{s}"' for s in complete), f"({starts})"]) + ")"
+        matches = " UNION ALL ".join(
+            f"SELECT rowid AS id, -{bm25(t)} AS score FROM {t} WHERE {t} MATCH %s" for t in tables(scope)
         )
+        sql = (
+            f"WITH m AS MATERIALIZED ({matches}) SELECT e.id FROM search_searchentry e JOIN m ON m.id = e.id "
+            "ORDER BY m.score DESC, e.published DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression] * len(scope.visibilities) + [limit])
+            return [row[0] for row in cursor.fetchall()]
+
+
+ENGINE = SQLiteEngine()

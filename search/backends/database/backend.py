@@ -1,0 +1,232 @@
+"""The database search backend: analysed terms in SearchEntry rows, matched by the engine's full-text
+index; filters, facet counts and ordering from the in-memory bitmasks of `snapshot`."""
+
+import heapq
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import connection
+
+from search import synonyms
+from search.analysis import STOP_WORDS, stem, words
+from search.backends.database import indexing, ranking, snapshot, spelling
+from search.backends.database.engine import Engine, Groups, Scope, Scored, for_connection
+from search.backends.database.highlight import snippet
+from search.backends.database.query import corrected, flatten, group_stems, proximity_groups, query_concepts
+from search.models import SearchEntry
+from search.types import (
+    FILTER_FIELDS,
+    Audience,
+    BackendHealth,
+    BackendResults,
+    Hit,
+    SearchDocument,
+    SearchRequest,
+    Suggestion,
+)
+
+_known_cache: dict = {}  # see DatabaseSearch.known
+
+
+def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
+    """The audience's part of the index, and its bitmask."""
+    visible = snap.visible_mask(audience.key)
+    return Scope(
+        visibilities=audience.key, contains=snap.contains(visible), size=visible.bit_count()
+    ), visible
+
+
+def to_hit(entry: SearchEntry, stems: frozenset[str], pinned: Iterable[str] = ()) -> Hit:
+    cut = snippet(entry.summary, entry.passages, stems)
+    return Hit(
+        id=entry.doc_id,
+        type=entry.type,
+        title=entry.title,
+        url=entry.url,
+        summary=entry.summary,
+        highlight=cut.html,
+        published=entry.published,
+        municipalities=tuple((code, name) for code, name, _province in entry.municipalities),
+        laws=tuple(entry.laws),
+        themes=tuple(entry.themes),
+        timestamp=cut.timestamp if entry.type == "video" else None,
+        page=cut.page if entry.type == "document" else None,
+        promoted=entry.doc_id in pinned,
+    )
+
+
+class DatabaseSearch:
+    """One search, start to end: it reads the snapshot once and remembers what the engine told it,
+    and is thrown away afterwards (a backend keeps no state from one search to the next)."""
+
+    def __init__(self, engine: Engine, request: SearchRequest):
+        self.engine = engine
+        self.request = request
+        self.snapshot = snapshot.current()
+        self.scope, self.visible = scope_of(self.snapshot, request.audience)
+        self._scored: dict[tuple, Scored] = {}
+
+    def known(self, stems: Iterable[str]) -> set[str]:
+        """The stems the audience's part of the index holds, remembered per process until the index
+        changes (a common word's check reads a whole posting list on PostgreSQL)."""
+        token = self.snapshot.token
+        key = (connection.alias, connection.settings_dict.get("NAME", ""), token)
+        if not token or _known_cache.get("key") != key:
+            _known_cache.clear()
+            _known_cache["key"] = key
+        cached: dict[str, bool] = _known_cache.setdefault(self.scope.visibilities, {})
+        stems = list(dict.fromkeys(stems))
+        missing = [s for s in stems if s not in cached]
+        if missing:
+            found = self.engine.known_stems(missing, self.scope)
+            if len(cached) > 50_000:
+                cached.clear()
+            cached.update({s: s in found for s in missing})
+        return {s for s in stems if cached[s]}
+
+    def closest(self, word: str) -> str | None:
+        return spelling.closest(word, spelling.vocabulary(self.snapshot.token, self.scope.visibilities))
+
+    def scores(self, groups: Groups, *, fields: str, limit: int | None) -> Scored:
+        """The engine's first-pass scores, asked once per (fields, limit) in this search."""
+        key = (fields, limit if self.engine.limits_in_sql else None)
+        if key not in self._scored:
+            self._scored[key] = self.engine.match_scores(groups, self.scope, limit=key[1], fields=fields)
+        scored = self._scored[key]
+        if limit is not None and len(scored.scores) > limit:
+            best = heapq.nlargest(limit, scored.scores, key=scored.scores.get)
+            return Scored(scores={pk: scored.scores[pk] for pk in best}, group_hits=scored.group_hits)
+        return scored
+
+    def run(self) -> BackendResults:
+        request, snap = self.request, self.snapshot
+        text = request.text.strip()
+        concepts = query_concepts(text, synonyms.active_map(), known=self.known) if text else []
+        groups = flatten(concepts)
+        if groups:  # adjacent typed words also score as a phrase
+            groups += [g for g in proximity_groups(text) if g not in groups]
+        suggestion = None
+        if groups:
+            widened, suggestion = corrected(text, groups, self.known, self.closest)
+            if len(widened) > len(groups):
+                concepts.append(widened[len(groups) :])
+            groups = widened
+        if text and not groups:  # a query of stop words only: nothing to match
+            return BackendResults(
+                total=0, hits=[], facet_counts={}, suggestion=suggestion, backend="database"
+            )
+        matched = snap.mask(self.engine.match_ids(groups, self.scope)) if groups else self.visible
+        pinned = self._pinned(request.promoted)
+        base = (matched | snap.mask(pinned)) & self.visible
+        selections = {
+            name: snap.selection_mask(name, request.selected(name))
+            for name in FILTER_FIELDS
+            if request.selected(name)
+        }
+        results = base
+        for bits in selections.values():
+            results &= bits
+        facet_counts = {}
+        if request.facets:
+            for name in FILTER_FIELDS:
+                candidates = base
+                for other, bits in selections.items():
+                    if other != name:
+                        candidates &= bits
+                facet_counts[name] = snap.counts(name, candidates)
+        ids = ranking.page_ids(
+            self, results, groups, concepts, pinned, matches=(matched & self.visible).bit_count()
+        )
+        entries = SearchEntry.objects.in_bulk(ids)
+        stems = group_stems(groups)
+        pinned_ids = {entries[pk].doc_id for pk in pinned if pk in entries}
+        return BackendResults(
+            total=results.bit_count(),
+            hits=[to_hit(entries[pk], stems, pinned_ids) for pk in ids if pk in entries],
+            facet_counts=facet_counts,
+            suggestion=suggestion,
+            backend="database",
+        )
+
+    def _pinned(self, doc_ids: Iterable[str]) -> list[int]:
+        """Entry ids of the promoted items, in the editors' order."""
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return []
+        found = dict(SearchEntry.objects.filter(doc_id__in=doc_ids).values_list("doc_id", "pk"))
+        return [found[doc_id] for doc_id in doc_ids if doc_id in found]
+
+
+class DatabaseBackend:
+    """Search in the database itself: SQLite FTS5 or PostgreSQL full-text search, whichever is in use.
+
+    The index is written in the caller's transaction, so it always agrees with the content.
+    """
+
+    name = "database"
+
+    @property
+    def engine(self) -> Engine:
+        return for_connection()
+
+    def search(self, request: SearchRequest) -> BackendResults:
+        return DatabaseSearch(self.engine, request).run()
+
+    def suggest(self, prefix: str, *, audience: Audience, limit: int = 8) -> list[Suggestion]:
+        """Titles that start the way the visitor is typing: all words but the last complete, the last a prefix."""
+        typed = words(prefix)
+        if not typed or len(typed[-1]) < 2:
+            return []
+        complete = [stem(w) for w in typed[:-1] if w not in STOP_WORDS]
+        scope, _visible = scope_of(snapshot.current(), audience)
+        ids = self.engine.title_prefix(complete, typed[-1], scope, limit)
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [
+            Suggestion(title=entries[pk].title, url=entries[pk].url, type=entries[pk].type)
+            for pk in ids
+            if pk in entries
+        ]
+
+    def related(self, doc_id: str, *, audience: Audience, limit: int = 4) -> list[Hit]:
+        """Items whose text is most like this one's title and summary (rare shared words weigh most)."""
+        entry = SearchEntry.objects.filter(doc_id=doc_id).first()
+        if entry is None or not audience.may_see(entry.visibility):
+            return []
+        stems = list(dict.fromkeys(f"{entry.title_terms} {entry.summary_terms}".split()))[:30]
+        if not stems:
+            return []
+        scope, _visible = scope_of(snapshot.current(), audience)
+        scores = self.engine.match_scores(
+            [[(s,)] for s in stems], scope, limit=ranking.RANK_POOL, fields="all"
+        )
+        candidates = [
+            (score, -pk, pk) for pk, score in scores.scores.items() if pk != entry.pk and scope.contains(pk)
+        ]
+        ids = [pk for _score, _order, pk in heapq.nlargest(limit, candidates)]
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [to_hit(entries[pk], frozenset()) for pk in ids if pk in entries]
+
+    def upsert(self, documents: Iterable[SearchDocument]) -> None:
+        indexing.upsert(self.engine, documents)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        indexing.delete(self.engine, ids)
+
+    def rebuild(
+        self, documents: Iterable[SearchDocument], *, progress: Callable[[int], object] | None = None
+    ) -> int:
+        return indexing.rebuild(self.engine, documents, progress)
+
+    def synonyms_changed(self) -> None:
+        pass  # rules are read per search
+
+    def stored_documents(self) -> Iterator[SearchDocument]:
+        """What the index holds, as documents: the source another engine is rebuilt from."""
+        for entry in SearchEntry.objects.order_by("pk").iterator(chunk_size=500):
+            yield entry.to_document()
+
+    def health(self, *, audience: Audience) -> BackendHealth:
+        try:
+            count = SearchEntry.objects.filter(visibility__in=audience.key).count()
+        except Exception as exc:  # the database being down is reported, not raised
+            return BackendHealth(backend=self.name, status="error", detail=exc.__class__.__name__)
+        return BackendHealth(backend=self.name, status="ok", detail=f"{connection.vendor}, {count} items")

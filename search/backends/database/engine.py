@@ -1,0 +1,79 @@
+"""What differs between SQLite and PostgreSQL: how the full-text index is kept, matched and scored.
+
+Everything else (query analysis, filters, facets, ranking, snippets) is shared. An engine is
+stateless; what one search learns along the way lives in that search's `DatabaseSearch`.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import connection
+
+from search.models import SearchEntry
+
+# A query group: alternatives, each a tuple of stems that must co-occur (a stem with a space is a phrase).
+Group = list[tuple[str, ...]]
+Groups = list[Group]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the index one audience may see: every engine answer stays inside it, so content
+    outside it changes no score, count or word the audience can observe."""
+
+    visibilities: tuple[str, ...]
+    contains: Callable[[int], bool]  # is entry pk visible (O(1))
+    size: int  # how many entries are visible
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A first-pass scoring: {entry pk: text score} and, where the engine learns it on the way,
+    per group the visible entries that match it."""
+
+    scores: dict[int, float]
+    group_hits: list[set[int]] | None = None
+
+
+class Engine(Protocol):
+    vendor: str
+    limits_in_sql: bool  # match_scores finds its best `limit` rows itself (else: score all, cut in Python)
+    # How strongly matching more of the query's concepts counts; measured per engine on the dev queries.
+    coverage_power: float
+
+    def index(self, entries: list[SearchEntry]) -> None:
+        """Bring the full-text index up to date for `entries` (already saved)."""
+
+    def unindex(self, entries: list[SearchEntry]) -> None:
+        """Remove `entries` from the full-text index."""
+
+    def match_ids(self, groups: Groups, scope: Scope) -> Iterable[int]:
+        """Every entry matching any group (entries outside `scope` may be included; callers mask them)."""
+
+    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
+        """The `limit` best visible entries matching any group (all without a limit); `fields` "head":
+        only entries matching in their title or summary, "title": in their title."""
+
+    def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
+        """Better scores for the best of the pool, where the first pass was rough."""
+
+    def concept_counts(
+        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
+    ) -> dict[int, int]:
+        """{entry pk: how many of the concepts it matches} for `ids` (entries matching none left out)."""
+
+    def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
+        """The stems that occur in a visible entry."""
+
+    def title_prefix(self, complete: list[str], prefix: str, scope: Scope, limit: int) -> list[int]:
+        """Visible entries whose title has the `complete` stems and a word starting with `prefix`, best first."""
+
+
+def for_connection() -> Engine:
+    """The engine of the database in use."""
+    if connection.vendor == "postgresql":
+        from search.backends.database.postgres import ENGINE
+    else:
+        from search.backends.database.sqlite import ENGINE
+    return ENGINE

@@ -1,0 +1,127 @@
+"""Query analysis for the database backend: what a typed query searches for.
+
+A query becomes *concepts* (what the visitor typed: a word, a known phrase, a compound written apart),
+each a list of *groups*, a group a list of alternatives, an alternative a tuple of stems that must
+co-occur (a stem with a space is a phrase). Ranking rewards items that cover more of the concepts.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+
+from search.analysis import STOP_WORDS, analyze, fold, query_groups, split_compound, stem, words
+from search.backends.database.engine import Groups
+from search.synonyms import SynonymMap, normalise
+
+Known = Callable[[Iterable[str]], set[str]]  # stems -> the ones the audience's part of the index holds
+
+
+def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None) -> list[Groups]:
+    """What a query searches for, per concept the visitor typed: a word, a known phrase or a compound.
+
+    A word's concept holds its own groups and those of its synonyms (found by stem, so plurals expand
+    too); a multi-word synonym source in the query ("zorg in natura") is one concept with its
+    expansions; two adjacent words that form a domain compound the index knows ("zorg overeenkomst",
+    `known(stems)` -> the known ones) are one concept: the joined word or the two as a phrase (the
+    index holds a compound's parts right after it).
+    """
+    tokens = " ".join(normalise(query).split()).split()
+    by_stem: dict[str, set[str]] = {}
+    for source in synonyms.sources():
+        by_stem.setdefault(stem(source), set()).add(source)
+
+    def groups_of(texts) -> Groups:
+        """Groups for the typed text (texts[0], loose words) and its expansions (phrases)."""
+        groups: Groups = []
+        for number, text in enumerate(texts):
+            stems = analyze(text)
+            if number and " " in text.strip() and len(stems) > 1:
+                # A term of several words ("wet langdurige zorg") is a phrase, not loose words.
+                candidates = [[(" ".join(stems),)]]
+            else:
+                candidates = query_groups(text)
+            for group in candidates:
+                if group not in groups:
+                    groups.append(group)
+        return groups
+
+    concepts: list[Groups] = []
+    used: set[int] = set()
+    for phrase in sorted(synonyms.phrases(), key=len, reverse=True):
+        length = len(phrase.split())
+        for i in range(len(tokens) - length + 1):
+            if tokens[i : i + length] == phrase.split() and not used & set(range(i, i + length)):
+                concepts.append(groups_of([phrase, *sorted(synonyms.expand(phrase) - {phrase})]))
+                used |= set(range(i, i + length))
+    pairs = [
+        (i, a, b)
+        for i, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
+        if split_compound(a + b) and not used & {i, i + 1}
+    ]
+    if pairs and known is not None:
+        found = known([stem(a + b) for _i, a, b in pairs])
+        for i, a, b in pairs:
+            if stem(a + b) in found and not used & {i, i + 1}:
+                concepts.append([[(stem(a + b),), (f"{stem(a)} {stem(b)}",)]])
+                used |= {i, i + 1}
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        expansions: set[str] = set()
+        for word in {token, *words(token)}:
+            expansions |= synonyms.expand(word)
+            for source in by_stem.get(stem(word), ()):
+                expansions |= synonyms.expand(source)
+        groups = groups_of([token, *sorted(expansions - {token})])
+        if groups and groups not in concepts:
+            concepts.append(groups)
+    return concepts
+
+
+def proximity_groups(query: str) -> Groups:
+    """Adjacent typed words as phrases ("informele zorg"): they match nothing new, but rank higher
+    the items that use the words together."""
+    tokens = [token.replace("-", "") for token in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(query))]
+    stems = [stem(token) for token in tokens if token and token not in STOP_WORDS]
+    return [[(f"{a} {b}",)] for a, b in zip(stems, stems[1:], strict=False) if a != b]
+
+
+def flatten(concepts: list[Groups]) -> Groups:
+    """The groups of every concept, each once."""
+    groups: Groups = []
+    for concept in concepts:
+        for group in concept:
+            if group not in groups:
+                groups.append(group)
+    return groups
+
+
+def group_stems(groups: Groups) -> frozenset[str]:
+    """Every stem a query looks for (a phrase "a b" gives a and b), for highlighting."""
+    return frozenset(
+        word for group in groups for alternative in group for s in alternative for word in s.split()
+    )
+
+
+def corrected(
+    text: str, groups: Groups, known: Known, closest: Callable[[str], str | None]
+) -> tuple[Groups, str | None]:
+    """Groups with corrections added for words the audience's index does not hold, and the corrected
+    query ("Bedoelde u …?"); `closest(word)` is the nearest word of the audience's vocabulary."""
+    stems = group_stems(groups)
+    found = known(stems)
+    if stems <= found:
+        return groups, None
+    result, changed = [], False
+    for word in text.split():
+        analysed = [s for w in words(word) for s in analyze(w)]
+        if analysed and not any(s in found for s in analysed):
+            fix = closest(word)
+            if fix and stem(fix) in known([stem(fix)]):
+                result.append(fix)
+                changed = True
+                for group in query_groups(fix):
+                    if group not in groups:
+                        groups = groups + [group]
+                continue
+        result.append(word)
+    return groups, (" ".join(result) if changed else None)

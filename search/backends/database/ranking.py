@@ -1,0 +1,84 @@
+"""Ranking for the database backend: which entries fill the requested page, in what order.
+
+Relevance ranks a pool of the best text matches (with coverage and recency applied), not every match:
+for a word in most items that saves reading and sorting tens of thousands of scores.
+"""
+
+import datetime
+import heapq
+from typing import TYPE_CHECKING
+
+from search.backends.database.engine import Groups, Scored
+
+if TYPE_CHECKING:
+    from search.backends.database.backend import DatabaseSearch
+
+RANK_POOL = 1000  # how many of the best text matches relevance ranking considers
+HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
+TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
+
+
+def covered(
+    run: "DatabaseSearch", scored: Scored, pool: dict[int, float], groups: Groups, concepts: list[Groups]
+) -> dict[int, float]:
+    """Scores scaled by the share of the query's concepts an entry matches (Lucene's old coord):
+    an item about 'zorgovereenkomst controleren' beats one that only says 'controleren' often."""
+    counts = run.engine.concept_counts(groups, concepts, pool, run.scope, scored)
+    total = len(concepts)
+    factor = [(n / total) ** run.engine.coverage_power for n in range(total + 1)]
+    return {pk: score * factor[counts.get(pk, 0)] for pk, score in pool.items()}
+
+
+def page_ids(
+    run: "DatabaseSearch",
+    results: int,
+    groups: Groups,
+    concepts: list[Groups],
+    pinned: list[int],
+    matches: int,
+) -> list[int]:
+    """The entry ids of the requested page: promoted items first, then by score or date.
+
+    When a query matches more than HEAD_ONLY_ABOVE items, the pool is first drawn from the items that
+    match in their title or summary, above TITLE_ONLY_ABOVE from title matches (the engine scores far
+    fewer); when filters leave too few of a pool, the next attempt is wider, up to every match.
+    """
+    request, snap = run.request, run.snapshot
+    if not results:
+        return []
+    included = snap.contains(results)
+    first = [pk for pk in pinned if included(pk)]
+    wanted = request.offset + request.page_size
+    rest: list[int] = []
+    if groups and request.sort == "relevance":
+        size = max(RANK_POOL, 2 * wanted)
+        attempts = [(size, "all"), (None, "all")]
+        if matches > HEAD_ONLY_ABOVE:
+            attempts.insert(0, (size, "head"))
+        if matches > TITLE_ONLY_ABOVE:
+            attempts.insert(0, (size, "title"))
+        scored_pool: list[tuple[int, float]] = []
+        for limit, fields in attempts:
+            head_only = fields != "all"
+            scored = run.scores(groups, fields=fields, limit=limit)
+            pool = scored.scores
+            if not head_only:
+                pool = run.engine.rerank(pool, groups, run.scope, matches)
+            if len(concepts) > 1:
+                pool = covered(run, scored, pool, groups, concepts)
+            scored_pool = [(pk, score) for pk, score in pool.items() if included(pk)]
+            if len(scored_pool) >= wanted:
+                break
+            if not head_only and (limit is None or len(pool) < limit):
+                break  # this pool held every match: a wider one finds no more
+        today = datetime.date.today().toordinal()
+        top = heapq.nlargest(wanted, ((score * snap.recency(pk, today), pk) for pk, score in scored_pool))
+        rest = [pk for _score, pk in top]
+    else:  # newest first (browsing, or sorted by date)
+        for pk in snap.newest:
+            if included(pk):
+                rest.append(pk)
+                if len(rest) >= wanted:
+                    break
+    ordered = first + [pk for pk in rest if pk not in first]
+    return ordered[request.offset : request.offset + request.page_size]
