@@ -114,7 +114,7 @@ def wagtail_ranker(query: dict) -> list[str]:
 
 def _passes(page, wanted: dict) -> bool:
     checks = {
-        "type": lambda: {page.type_slug},
+        "type": lambda: {page.content_type_key},
         "theme": lambda: {t.slug for t in page.themes.all()},
         "law": lambda: {law.slug for law in page.laws.all()},
         "municipality": lambda: {m.code for m in page.municipalities.all()},

@@ -1,4 +1,4 @@
-"""How knowledge pages (cases, articles, and through media: videos, documents) become search documents."""
+"""How knowledge pages (cases, articles, videos, documents) become search documents."""
 
 import contextvars
 import re
@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from django.utils.html import strip_tags
 
-from cms.models import ArticlePage, CasePage, KnowledgePage
+from cms.models import KnowledgePage
 from cms.pdftext import pdf_pages
 from search.types import AttachmentPage, SearchDocument
 
@@ -36,7 +36,7 @@ def page_document(page: KnowledgePage, **extra) -> SearchDocument:
     )
     return SearchDocument(
         id=page.external_id,
-        type=page.type_slug,
+        type=page.content_type_key,
         title=page.title,
         summary=page.summary,
         body=stream_text(page.body),
@@ -61,18 +61,25 @@ def live_pages(model: type[KnowledgePage]):
 
 
 class PageDocuments:
-    """Provider for the cms page types; media registers its own for videos and documents."""
+    """The search provider of one page type: its live, public pages, each as one document.
 
-    name = "cms"
+    `document(page)` may be overridden for what a type adds (a video's caption cues).
+    """
+
+    def __init__(self, name: str, model: type[KnowledgePage]):
+        self.name = name
+        self.model = model
+
+    def document(self, page) -> SearchDocument:
+        return page_document(page)
 
     def documents(self) -> Iterator[SearchDocument]:
-        for model in (CasePage, ArticlePage):
-            for page in live_pages(model).iterator(chunk_size=200):
-                yield page_document(page)
+        for page in live_pages(self.model).iterator(chunk_size=200):
+            yield self.document(page)
 
     def document_for(self, obj) -> SearchDocument | None:
-        if isinstance(obj, CasePage | ArticlePage) and is_searchable(obj):
-            return page_document(obj)
+        if isinstance(obj, self.model) and is_searchable(obj):
+            return self.document(obj)
         return None
 
 

@@ -1,8 +1,13 @@
 """Reads of published content for listings, browse pages and the home page."""
 
-from django.db.models import QuerySet
+from collections.abc import Callable
 
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from cms import content_types
 from cms.models import KnowledgePage, Law, Municipality, Theme
+from search.types import Audience
 
 LISTING_PREFETCH = ("municipalities", "laws", "themes")
 
@@ -30,33 +35,42 @@ def knowledge_list_for_municipality(*, municipality: Municipality) -> QuerySet[K
     return knowledge_list_published().filter(municipalities=municipality)
 
 
-def latest_published(model: type[KnowledgePage], limit: int) -> QuerySet:
-    """The newest `limit` live, public pages of `model`."""
-    return (
-        model.objects.live()
-        .public()
-        .prefetch_related(*LISTING_PREFETCH)
-        .order_by("-published_date", "-pk")[:limit]
-    )
+def latest(model: type[KnowledgePage], limit: int) -> Callable[[Audience], QuerySet]:
+    """For a content type's home section: the newest `limit` live, public pages of `model`.
+
+    Pages behind a view restriction are never listed (`.public()`), whoever looks.
+    """
+
+    def newest(audience: Audience) -> QuerySet:
+        return (
+            model.objects.live()
+            .public()
+            .prefetch_related(*LISTING_PREFETCH)
+            .order_by("-published_date", "-pk")[:limit]
+        )
+
+    return newest
 
 
-def index_url(model) -> str:
-    """The URL of the (single) listing page of type `model`, or "" when there is none yet."""
-    page = model.objects.live().first()
-    return page.url if page else ""
+def listing_url(model: type[Page]) -> Callable[[], str]:
+    """For a content type's listing: the URL of the (single) live listing page of type `model`."""
+
+    def url() -> str:
+        page = model.objects.live().first()
+        return page.url if page else ""
+
+    return url
 
 
-def home_context(*, request) -> dict:
-    """The home page's sections (registered by the apps) and the browse lists."""
-    from cms import home
-
-    return {
-        "home_sections": [
-            {"section": section, "items": list(section.items(request))} for section in home.sections()
-        ],
-        "laws": Law.objects.all(),
-        "themes": Theme.objects.all(),
-    }
+def home_context(*, audience: Audience) -> dict:
+    """The home page's sections (one per content type that has one) and the browse lists."""
+    sections = []
+    for content_type in content_types.all():
+        if content_type.home is not None:
+            items = list(content_type.home(audience))
+            if items:
+                sections.append({"type": content_type, "items": items, "more_url": content_type.listing()})
+    return {"home_sections": sections, "laws": Law.objects.all(), "themes": Theme.objects.all()}
 
 
 def theme_labels(slugs) -> dict[str, str]:

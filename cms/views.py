@@ -2,17 +2,30 @@
 
 from itertools import groupby
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from cms import selectors
 from cms.models import Law, Municipality, Theme
+from cms.pagination import paginate
+
+BROWSE_PARENTS = {
+    "theme": (_("Themes"), "cms:theme_list"),
+    "law": (_("Laws"), "cms:law_list"),
+    "municipality": (_("Gemeenten"), "cms:municipality_list"),
+}
 
 
 def _browse(request, *, obj, kind: str, items):
-    page_obj = Paginator(items, settings.PGB_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "cms/browse_detail.html", {"object": obj, "kind": kind, "page_obj": page_obj})
+    title, url_name = BROWSE_PARENTS[kind]
+    context = {
+        "object": obj,
+        "kind": kind,
+        "page_obj": paginate(request, items),
+        "breadcrumb_trail": [(title, reverse(url_name))],
+    }
+    return render(request, "cms/browse_detail.html", context)
 
 
 def theme_list(request):

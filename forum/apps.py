@@ -1,4 +1,4 @@
-"""App configuration for forum."""
+"""App configuration for forum: registers the forum question content type."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -12,28 +12,24 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
-        from cms import home
-        from cms.exchange import registry
-        from forum import selectors
+        from cms import content_types
+        from forum import selectors, signals
         from forum.exchange import QuestionHandler
+        from forum.models import Question
+        from forum.search import QuestionDocuments
 
-        home.register_section(
-            home.HomeSection(
-                key="questions",
-                heading=_("Open questions from gemeenten"),
-                order=40,
-                items=lambda request: selectors.question_list_open(audience=request.audience)[:5],
-                more_url=lambda: reverse("forum:question_list"),
-                more_label=_("All questions"),
+        content_types.register(
+            content_types.ContentType(
+                key="question",
+                label=_("Forum question"),
+                plural=_("Forum questions"),
+                model=Question,
+                listing=lambda: reverse("forum:question_list"),
+                order=50,
+                exchange=QuestionHandler(),
+                documents=QuestionDocuments(),
+                home=lambda audience: selectors.question_list_open(audience=audience)[:5],
+                sitemap=lambda audience: selectors.question_list_visible(audience=audience).order_by("pk"),
             )
         )
-        registry.register(QuestionHandler())
-
-        from forum.search import QuestionDocuments
-        from search import service as search_service
-
-        search_service.register(QuestionDocuments())
-
-        from forum import signals
-
         signals.connect()

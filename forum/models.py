@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -67,6 +68,22 @@ class Question(ClusterableModel):
     @property
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
+
+    def card_meta(self) -> list[str]:
+        """What a card shows of the question besides its date: who asked, how many answers."""
+        meta = [self.author_organisation] if self.author_organisation else []
+        count = getattr(self, "answer_count", None)  # annotated by forum.selectors
+        if count is not None:
+            meta.append(ngettext("%(count)s answer", "%(count)s answers", count) % {"count": count})
+        return meta
+
+    def card_badges(self) -> list[dict]:
+        badges = []
+        if getattr(self, "has_accepted", False):
+            badges.append({"text": "✓ " + str(_("Answered")), "css": "pgb-accepted"})
+        if not self.is_public:
+            badges.append({"text": str(_("Members only")), "css": "pgb-members"})
+        return badges
 
 
 class Answer(models.Model):

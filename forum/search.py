@@ -7,7 +7,7 @@ from search.types import SearchDocument
 
 
 class QuestionDocuments:
-    name = "forum"
+    name = "question"
 
     def documents(self) -> Iterator[SearchDocument]:
         questions = Question.objects.prefetch_related("municipalities", "laws", "themes", "answers").order_by(

@@ -1,18 +1,19 @@
 """Forum pages: the list of questions and one question with its answers."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from cms import content_types
+from cms.pagination import paginate
 from forum import selectors
 from forum.models import Question
 
 
 def question_list(request):
     questions = selectors.question_list_visible(audience=request.audience)
-    page_obj = Paginator(questions, settings.PGB_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "forum/question_list.html", {"page_obj": page_obj})
+    context = {"page_obj": paginate(request, questions), "content_type": content_types.get("question")}
+    return render(request, "forum/question_list.html", context)
 
 
 def question_detail(request, pk: int, slug: str | None = None):
@@ -23,4 +24,9 @@ def question_detail(request, pk: int, slug: str | None = None):
     if slug != question.slug:
         return redirect(question, permanent=True)
     answers = selectors.answer_list_for_question(question=question)
-    return render(request, "forum/question_detail.html", {"question": question, "answers": answers})
+    trail = [(content_types.get("question").plural, reverse("forum:question_list"))]
+    return render(
+        request,
+        "forum/question_detail.html",
+        {"question": question, "answers": answers, "breadcrumb_trail": trail},
+    )

@@ -1,4 +1,4 @@
-"""App configuration for media."""
+"""App configuration for media: registers the explainer video and policy document content types."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -10,25 +10,34 @@ class MediaConfig(AppConfig):
     verbose_name = _("Videos and documents")
 
     def ready(self) -> None:
-        from cms import home, selectors
-        from cms.exchange import registry
+        from cms import content_types, selectors
+        from cms.search import PageDocuments
         from media.exchange import DocumentHandler, VideoHandler
-        from media.models import VideoIndexPage, VideoPage
+        from media.models import DocumentIndexPage, DocumentPage, VideoIndexPage, VideoPage
+        from media.search import VideoDocuments
 
-        home.register_section(
-            home.HomeSection(
-                key="videos",
-                heading=_("Explainer videos"),
+        content_types.register(
+            content_types.ContentType(
+                key="video",
+                label=_("Explainer video"),
+                plural=_("Explainer videos"),
+                model=VideoPage,
+                listing=selectors.listing_url(VideoIndexPage),
                 order=20,
-                items=lambda request: selectors.latest_published(VideoPage, 3),
-                more_url=lambda: selectors.index_url(VideoIndexPage),
-                more_label=_("All videos"),
+                exchange=VideoHandler(),
+                documents=VideoDocuments(),
+                home=selectors.latest(VideoPage, 3),
             )
         )
-        registry.register(VideoHandler())
-        registry.register(DocumentHandler())
-
-        from media.search import MediaDocuments
-        from search import service as search_service
-
-        search_service.register(MediaDocuments())
+        content_types.register(
+            content_types.ContentType(
+                key="document",
+                label=_("Policy document"),
+                plural=_("Policy documents"),
+                model=DocumentPage,
+                listing=selectors.listing_url(DocumentIndexPage),
+                order=40,
+                exchange=DocumentHandler(),
+                documents=PageDocuments("document", DocumentPage),
+            )
+        )

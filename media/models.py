@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import formats
 from cms.blocks import BODY_BLOCKS
 from cms.models import IndexPage, KnowledgePage
 from media.captions import parse_captions, validate_captions
@@ -35,7 +36,6 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     )
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
-    type_slug = "video"
     parent_page_types = ["media.VideoIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
@@ -57,6 +57,12 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     def cues(self):
         return parse_captions(self.captions)
 
+    def facts(self) -> list[dict]:
+        rows = [{"term": _("Speaker"), "text": self.speaker}] if self.speaker else []
+        if self.duration:
+            rows.append({"term": _("Duration"), "text": formats.duration(self.duration)})
+        return rows + super().facts()
+
     @property
     def transcript(self) -> str:
         return " ".join(cue.text for cue in self.cues)
@@ -74,7 +80,6 @@ class DocumentPage(KnowledgePage):
 
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
-    type_slug = "document"
     parent_page_types = ["media.DocumentIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]

@@ -4,9 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import ArticleIndexPage, CaseIndexPage
-from cms.selectors import index_url
-from media.models import DocumentIndexPage, VideoIndexPage
+from cms import content_types
 
 
 def site(request) -> dict:
@@ -14,15 +12,10 @@ def site(request) -> dict:
 
 
 def navigation(request) -> dict:
-    """The main menu; the item whose section holds the current page gets aria-current."""
-    items = [
-        (_("Good practices"), index_url(CaseIndexPage)),
-        (_("Videos"), index_url(VideoIndexPage)),
-        (_("News"), index_url(ArticleIndexPage)),
-        (_("Documents"), index_url(DocumentIndexPage)),
-        (_("Forum"), reverse("forum:question_list")),
-        (_("Themes"), reverse("cms:theme_list")),
-    ]
+    """The main menu: every content type's listing, in the registry's order, then the themes; the
+    item whose section holds the current page gets aria-current."""
+    items = [(content_type.plural, content_type.listing()) for content_type in content_types.all()]
+    items.append((_("Themes"), reverse("cms:theme_list")))
     path = request.path
     return {
         "main_navigation": [

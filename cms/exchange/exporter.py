@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from cms.exchange import registry
+from cms import content_types
 
 
 def _attachment_name(document) -> str:
@@ -25,8 +25,8 @@ def export_file(path: Path) -> int:
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp")
     try:
         with handle:
-            for handler in registry.handlers():
-                for _obj, item in handler.export():
+            for content_type in content_types.all():
+                for _obj, item in content_type.exchange.export():
                     attachments = item.pop("_attachments", [])
                     if attachments:
                         item["attachments"] = [

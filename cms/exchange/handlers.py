@@ -1,6 +1,7 @@
 """Exchange-format handlers for the cms app's types: good-practice cases and articles."""
 
 from collections.abc import Iterator
+from typing import Any, Protocol
 
 from cms.blocks import CASE_SECTIONS
 from cms.constants import CaseStatus
@@ -12,6 +13,25 @@ from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
 
 # Markdown heading text -> case block name ("Aanleiding" -> "aanleiding"); export writes them back.
 CASE_HEADINGS = {name: name.capitalize() for name in CASE_SECTIONS}
+
+
+class ItemHandler(Protocol):
+    """How one content type reads and writes the exchange format (registered with its ContentType)."""
+
+    def check(self, item: dict, clean: CleanItem, checker: Checker) -> None:
+        """Validate the type's own fields; put cleaned values in `clean.extra` and `clean.attachments`."""
+
+    def find(self, external_id: str) -> Any | None:
+        """The stored object with this external id, or None."""
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of `ids` are stored as this type."""
+
+    def write(self, clean: CleanItem, existing: Any | None, fingerprint: str, ctx: ImportContext) -> Any:
+        """Create or update the object for `clean` (through the owning app's services); return it."""
+
+    def export(self) -> Iterator[tuple[Any, dict]]:
+        """Every stored object of this type with its item dict (attachments as (title, Document))."""
 
 
 def text_body(markdown: str) -> list[tuple[str, object]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import translation
 
-from cms.exchange import registry
+from cms import content_types
 from cms.exchange.indexing import deferred_indexing
 from cms.exchange.pages import TaxonomyCache, TreeCursor, fingerprint_of
 from cms.exchange.reader import iter_lines
@@ -24,21 +24,21 @@ def validate_item(
 ) -> tuple[CleanItem, list[FieldError]]:
     """The cleaned item and the errors found in it (an empty list when it is valid)."""
     checker = Checker(item, vocabulary, base_dir)
-    clean = check_common(item, checker, line, types=registry.type_names())
-    if clean.type in registry.type_names():
-        registry.handler_for(clean.type).check(item, clean, checker)
+    clean = check_common(item, checker, line, types=content_types.keys())
+    if clean.type in content_types.keys():
+        content_types.get(clean.type).exchange.check(item, clean, checker)
     return clean, [FieldError(line, field, message) for field, message in checker.errors]
 
 
 def _check_id_owners(pending: dict[str, tuple[int, str]], report: ImportReport, invalid: set[int]) -> None:
     """An id already stored as another type cannot be reused: that would turn a case into a video."""
     ids = list(pending)
-    for handler in registry.handlers():
-        for external_id in handler.existing_ids(ids):
+    for content_type in content_types.all():
+        for external_id in content_type.exchange.existing_ids(ids):
             line, item_type = pending[external_id]
-            if item_type != handler.type_name:
+            if item_type != content_type.key:
                 report.errors.append(
-                    FieldError(line, "id", f"{external_id!r} is already used by a {handler.type_name}")
+                    FieldError(line, "id", f"{external_id!r} is already used by a {content_type.key}")
                 )
                 invalid.add(line)
     pending.clear()
@@ -94,7 +94,7 @@ def _stored_ids(cleaned: list[CleanItem]) -> set[str]:
         by_type.setdefault(clean.type, []).append(clean.id)
     stored: set[str] = set()
     for type_name, ids in by_type.items():
-        stored |= registry.handler_for(type_name).existing_ids(ids)
+        stored |= content_types.get(type_name).exchange.existing_ids(ids)
     return stored
 
 
@@ -128,7 +128,7 @@ def import_file(
             cleaned = [validate_item(item, line, vocabulary, path.parent)[0] for line, item in chunk]
             stored = _stored_ids(cleaned)  # one query per type and chunk instead of one per item
             for (_line, item), clean in zip(chunk, cleaned, strict=True):
-                handler = registry.handler_for(clean.type)
+                handler = content_types.get(clean.type).exchange
                 fingerprint = fingerprint_of(item, clean.attachments)
                 existing = handler.find(clean.id) if clean.id in stored else None
                 if existing is not None and existing.import_fingerprint == fingerprint:

@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
+from cms import content_types
 from cms.exchange.richtext import richtext_to_markdown
 from cms.exchange.types import ImportContext
 from cms.exchange.validation import CleanItem
@@ -149,7 +150,7 @@ class TreeCursor:
 def unique_slug(external_id: str, *, taken: set[str]) -> str:
     """The page slug for an item: its external id without the type prefix, or whole if that is taken."""
     slug = external_id
-    for prefix in ("case-", "video-", "article-", "document-"):
+    for prefix in sorted(f"{key}-" for key in content_types.keys()):
         if slug.startswith(prefix) and len(slug) > len(prefix) + 2:
             slug = slug[len(prefix) :]
             break
@@ -170,7 +171,7 @@ def common_export(page: KnowledgePage) -> dict:
     """The shared fields of `page` as an exchange-format item (attachments filled in by the caller)."""
     item = {
         "id": page.external_id,
-        "type": page.type_slug,
+        "type": page.content_type_key,
         "title": page.title,
         "summary": page.summary,
         "body": "",

@@ -3,9 +3,9 @@
 import secrets
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,8 +16,6 @@ from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS
 from cms.constants import CaseStatus
-
-EXTERNAL_ID_PATTERN = r"^[a-z0-9-]{3,80}$"
 
 
 def new_external_id(prefix: str, title: str) -> str:
@@ -62,7 +60,6 @@ class KnowledgePage(Page):
 
     is_creatable = False
     exclude_fields_in_copy = ["external_id", "import_fingerprint"]
-    type_slug = "item"  # the exchange format's `type`
 
     taxonomy_panels = [
         MultiFieldPanel(
@@ -94,13 +91,39 @@ class KnowledgePage(Page):
 
     def save(self, *args, **kwargs):
         if not self.external_id:
-            self.external_id = new_external_id(self.type_slug, self.title)
+            self.external_id = new_external_id(self.content_type_key, self.title)
         return super().save(*args, **kwargs)
+
+    @property
+    def content_type_key(self) -> str:
+        """The exchange format's `type` of this page (its registered content type's key)."""
+        from cms import content_types
+
+        content_type = content_types.for_model(type(self)) or content_types.for_model(self.specific_class)
+        return content_type.key
 
     @property
     def reviewed_on(self):
         """The date readers see as 'last checked': the review date, or else the publication date."""
         return self.last_reviewed or self.published_date
+
+    def facts(self) -> list[dict]:
+        """The rows of the page's 'Gegevens' panel: {term, text, datetime (ISO, for dates)}.
+
+        Types add their own rows in front (a video: speaker and duration).
+        """
+        rows = [
+            _date_fact(_("Published"), self.published_date),
+            _date_fact(_("Last reviewed"), self.reviewed_on),
+        ]
+        if self.author_name:
+            author = ", ".join(p for p in (self.author_name, self.author_organisation) if p)
+            rows.append({"term": _("Author"), "text": author})
+        return rows
+
+
+def _date_fact(term, day) -> dict:
+    return {"term": term, "text": date_format(day, "j F Y"), "datetime": day.isoformat()}
 
 
 class KnowledgePageAttachment(Orderable):
@@ -133,7 +156,6 @@ class CasePage(KnowledgePage):
     contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact's e-mail address"), blank=True)
 
-    type_slug = "case"
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
@@ -158,7 +180,6 @@ class ArticlePage(KnowledgePage):
 
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
-    type_slug = "article"
     parent_page_types = ["cms.ArticleIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
@@ -185,7 +206,7 @@ class IndexPage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from django.conf import settings
+        from cms.pagination import paginate
 
         context = super().get_context(request, *args, **kwargs)
         items = (
@@ -195,7 +216,7 @@ class IndexPage(Page):
             .prefetch_related("municipalities", "laws", "themes")
             .order_by("-published_date", "-pk")
         )
-        context["page_obj"] = Paginator(items, settings.PGB_PAGE_SIZE).get_page(request.GET.get("pagina"))
+        context["page_obj"] = paginate(request, items)
         return context
 
 
@@ -254,5 +275,5 @@ class HomePage(Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_context(request=request))
+        context.update(selectors.home_context(audience=request.audience))
         return context

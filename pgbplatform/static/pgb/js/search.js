@@ -1,12 +1,13 @@
-// Progressive enhancement for search boxes: title suggestions while typing (a native <datalist>)
-// and, on the search page, filters and sort apply as soon as they change. Without this file
-// everything works through the form's buttons.
+// Progressive enhancement, attached to data-pgb-* hooks only (classes are for styling): title
+// suggestions while typing (a native <datalist>), filters and sort that apply as soon as they change,
+// filters folded on narrow screens, and a video that starts at the moment a search hit pointed to.
+// Without this file everything works through the forms' buttons.
 (function () {
   "use strict";
 
   function suggestions(input) {
     var list = document.getElementById(input.getAttribute("list"));
-    var url = input.getAttribute("data-suggest-url");
+    var url = input.getAttribute("data-pgb-suggest-url");
     if (!list || !url) return;
     var timer = null;
     var last = "";
@@ -30,37 +31,35 @@
     });
   }
 
-  document.querySelectorAll("input[data-suggest-url]").forEach(suggestions);
+  document.querySelectorAll("input[data-pgb-suggest-url]").forEach(suggestions);
 
-  var form = document.querySelector("form.pgb-search");
-  if (form) {
+  document.querySelectorAll("form[data-pgb-search-form]").forEach(function (form) {
     document.documentElement.classList.add("pgb-js");
     form.addEventListener("change", function (event) {
-      var target = event.target;
-      if (target.matches(".pgb-facet__checkbox, #search-sort")) {
+      if (event.target.hasAttribute("data-pgb-autosubmit")) {
         form.requestSubmit();
       }
+    });
+  });
+
+  // On a narrow screen the filters start folded, so the results come first; without JavaScript
+  // they stay open.
+  if (window.matchMedia("(max-width: 59.99rem)").matches) {
+    document.querySelectorAll("details[data-pgb-collapse-narrow]").forEach(function (details) {
+      details.open = false;
     });
   }
 
   // A search hit in a video links to the page with #t=<seconds>: start the player there and
   // show the matching line of the transcript.
-  // On a narrow screen the filters start folded, so the results come first; without JavaScript
-  // they stay open.
-  if (window.matchMedia("(max-width: 59.99rem)").matches) {
-    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
-      details.open = false;
-    });
-  }
-
   var moment = /^#t=(\d+)$/.exec(window.location.hash);
   if (moment) {
     var seconds = parseInt(moment[1], 10);
-    var video = document.querySelector("video.pgb-video");
+    var video = document.querySelector("video[data-pgb-video]");
     if (video) {
       video.addEventListener("loadedmetadata", function () { video.currentTime = seconds; }, { once: true });
     }
-    var cue = document.querySelector('.pgb-transcript__cue[data-start="' + seconds + '"]');
+    var cue = document.querySelector('[data-pgb-cue-start="' + seconds + '"]');
     if (cue) {
       cue.classList.add("pgb-transcript__cue--current");
       cue.setAttribute("tabindex", "-1");
