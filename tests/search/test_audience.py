@@ -1,0 +1,105 @@
+"""Content an audience may not see changes nothing that audience can observe.
+
+A members-only question with words of its own (and common words too) is added; everything an
+anonymous visitor can read before and after must be identical: results and their order, totals,
+facet counts, snippets, suggestions, "Bedoelde u", compound handling, related items, health, the
+forum, the home page and the sitemap. Staff do see the question, so the comparison is not vacuous.
+Runs on SQLite and PostgreSQL (the suite runs on both); Elasticsearch's side is in
+test_elasticsearch_generation.py (the indexes a request reads and the actions that write them).
+"""
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from accounts.selectors import ANONYMOUS, STAFF, audience_for
+from cms.models import KnowledgePage
+from forum.models import Answer, Question
+from search import service
+from search.types import SearchRequest
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "wlz opvang",  # written apart: a compound only if the audience's index knows "wlzopvang"
+    "wlzopvang",
+    "wlzopvong",  # a typo of the hidden word: no correction may point at it
+    "logeerbudgetje",
+    "pgb budgetplan",
+    "zorgovereenkomst controleren",
+    "trekkingsrecht",
+    "svb",
+    "",
+]
+PREFIXES = ["wlzop", "logeer", "zo werkt", "keuk", "pgb"]
+
+
+def observed(client) -> dict:
+    """Everything an anonymous visitor can read that search, counts or the forum could change."""
+    seen = {}
+    for text in QUERIES:
+        seen[f"api {text}"] = client.get("/api/v1/search", {"q": text, "page_size": 50}).json()
+        seen[f"page {text}"] = client.get("/zoeken/", {"q": text}).content.decode()
+    for prefix in PREFIXES:
+        seen[f"suggest {prefix}"] = client.get("/api/v1/suggest", {"q": prefix}).json()
+    for page in KnowledgePage.objects.live():  # each carries "Vergelijkbare voorbeelden"
+        seen[page.url] = client.get(page.url).content.decode()
+    for path in ("/", "/forum/", "/sitemap.xml", "/healthz"):
+        seen[path] = client.get(path).content.decode()
+    return seen
+
+
+def add_hidden_question() -> Question:
+    with transaction.atomic():
+        question = Question.objects.create(
+            title="Wlzopvang en het logeerbudgetje: hoe regelen jullie dat?",
+            body="Onze wlzopvang vraagt om een logeerbudgetje naast het pgb en het budgetplan. "
+            "Wie toetst de zorgovereenkomst bij de SVB?",
+            author_organisation="Gemeente Testdorp",
+            visibility="members",
+            published_date=datetime.date(2025, 6, 1),
+        )
+        Answer.objects.create(
+            question=question, body="Wij noemen het wlzopvangbudget.", published_date=question.published_date
+        )
+    return question
+
+
+def test_a_members_only_question_changes_nothing_an_anonymous_visitor_sees(client, imported):
+    before = observed(client)
+    question = add_hidden_question()
+    after = observed(client)
+    changed = [key for key in before if before[key] != after[key]]
+    assert changed == []
+    # Not vacuous: staff find the question, by its own words and by the compound written apart.
+    staff = service.search(SearchRequest(text="wlzopvang", audience=STAFF))
+    assert [hit.id for hit in staff.hits] == [question.external_id]
+    assert question.external_id in [
+        hit.id for hit in service.search(SearchRequest(text="wlz opvang", audience=STAFF)).hits
+    ]
+    assert [s.title for s in service.suggest("wlzop", audience=STAFF)] == [question.title]
+
+
+def test_hidden_words_do_not_exist_for_the_public(imported):
+    add_hidden_question()
+    public = service.search(SearchRequest(text="wlzopvong"))
+    assert public.total == 0 and public.suggestion is None  # no "Bedoelde u wlzopvang?"
+    staff = service.search(SearchRequest(text="wlzopvong", audience=STAFF))
+    assert staff.suggestion == "wlzopvang" and staff.total == 1
+    assert service.suggest("wlzop", audience=ANONYMOUS) == []
+
+
+def test_one_rule_decides_the_audience():
+    class Visitor:
+        is_authenticated, is_active, is_staff = False, True, False
+
+    class Editor(Visitor):
+        is_authenticated, is_staff = True, True
+
+    class FormerEditor(Editor):
+        is_active = False
+
+    assert audience_for(None) == audience_for(Visitor()) == ANONYMOUS
+    assert audience_for(Editor()) == STAFF
+    assert audience_for(FormerEditor()) == ANONYMOUS
