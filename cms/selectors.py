@@ -1,7 +1,11 @@
 """Reads of published content for listings, browse pages and the home page."""
 
-from collections.abc import Callable
+import contextvars
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from wagtail.models import Page
 
@@ -86,3 +90,53 @@ def law_labels(slugs) -> dict[str, str]:
 def municipality_labels(codes) -> dict[str, str]:
     """Municipality names by CBS code (display name where set), for search facets."""
     return {m.code: m.label for m in Municipality.objects.filter(code__in=list(codes))}
+
+
+@dataclass(frozen=True)
+class Tags:
+    """The taxonomy objects an item is tagged with."""
+
+    municipalities: list[Municipality]
+    laws: list[Law]
+    themes: list[Theme]
+
+
+_taxonomy: contextvars.ContextVar[dict | None] = contextvars.ContextVar("pgb_taxonomy", default=None)
+
+
+@contextmanager
+def taxonomy_cached() -> Iterator[None]:
+    """Within this block every law, theme and gemeente is read once (bulk writers such as the importer)."""
+    token = _taxonomy.set(
+        {
+            "municipalities": {m.code: m for m in Municipality.objects.all()},
+            "laws": {law.slug: law for law in Law.objects.all()},
+            "themes": {theme.slug: theme for theme in Theme.objects.all()},
+        }
+    )
+    try:
+        yield
+    finally:
+        _taxonomy.reset(token)
+
+
+def tags_for(*, municipalities: Iterable[str], laws: Iterable[str], themes: Iterable[str]) -> Tags:
+    """The objects for CBS codes and law and theme slugs; raises ValidationError naming the unknown."""
+    wanted = {"municipalities": list(municipalities), "laws": list(laws), "themes": list(themes)}
+    known = _taxonomy.get()
+    if known is None:
+        known = {
+            "municipalities": {
+                m.code: m for m in Municipality.objects.filter(code__in=wanted["municipalities"])
+            },
+            "laws": {law.slug: law for law in Law.objects.filter(slug__in=wanted["laws"])},
+            "themes": {theme.slug: theme for theme in Theme.objects.filter(slug__in=wanted["themes"])},
+        }
+    errors = {
+        name: f"unknown: {', '.join(sorted(set(values) - set(known[name])))}"
+        for name, values in wanted.items()
+        if set(values) - set(known[name])
+    }
+    if errors:
+        raise ValidationError(errors)
+    return Tags(**{name: [known[name][value] for value in values] for name, values in wanted.items()})

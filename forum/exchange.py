@@ -1,15 +1,12 @@
 """Exchange-format handler for forum questions with their answers."""
 
-from django.db import transaction
-
-from cms.exchange.pages import TaxonomyCache, taxonomy_export
+from cms.exchange.pages import taxonomy_export
+from forum import services
 from forum.constants import Visibility
-from forum.models import Answer, Question
+from forum.models import Question
 
 
 class QuestionHandler:
-    type_name = "question"
-
     def find(self, external_id: str):
         return Question.objects.filter(external_id=external_id).first()
 
@@ -43,29 +40,32 @@ class QuestionHandler:
             checker.error("answers", "at most one answer may have accepted: true")
         clean.extra = {"visibility": visibility, "answers": answers}
 
-    @transaction.atomic
     def write(self, clean, existing, fingerprint, ctx):
-        taxonomy = TaxonomyCache.get()
-        question = existing or Question()
-        question.external_id = clean.id
-        question.title = clean.title
-        question.body = clean.body
-        question.author_name = clean.author_name
-        question.author_organisation = clean.author_organisation
-        question.visibility = clean.extra["visibility"]
-        question.published_date = clean.published
-        question.import_fingerprint = fingerprint
-        question.save()
-        question.municipalities.set([taxonomy["municipalities"][c] for c in clean.municipalities])
-        question.laws.set([taxonomy["laws"][s] for s in clean.laws])
-        question.themes.set([taxonomy["themes"][s] for s in clean.themes])
-        question.answers.all().delete()
-        for data in clean.extra["answers"]:
-            codes = data.pop("municipalities")
-            answer = Answer.objects.create(question=question, **data)
-            answer.municipalities.set([taxonomy["municipalities"][c] for c in codes])
-            data["municipalities"] = codes
-        return question
+        return services.question_save(
+            question=existing,
+            title=clean.title,
+            body=clean.body,
+            published=clean.published,
+            visibility=clean.extra["visibility"],
+            author_name=clean.author_name,
+            author_organisation=clean.author_organisation,
+            municipalities=clean.municipalities,
+            laws=clean.laws,
+            themes=clean.themes,
+            answers=[
+                services.AnswerFields(
+                    body=data["body"],
+                    published=data["published_date"],
+                    author_name=data["author_name"],
+                    author_organisation=data["author_organisation"],
+                    municipalities=data["municipalities"],
+                    is_accepted=data["is_accepted"],
+                )
+                for data in clean.extra["answers"]
+            ],
+            external_id=clean.id,
+            import_fingerprint=fingerprint,
+        )
 
     def export(self):
         questions = Question.objects.order_by("pk").prefetch_related(

@@ -1,14 +1,13 @@
 """Exchange-format handlers for explainer videos and policy documents."""
 
-from cms.exchange.handlers import PageHandler
+from cms.exchange.handlers import PageHandler, text_body
+from media import services
 from media.captions import caption_errors
-from media.models import DocumentIndexPage, DocumentPage, VideoIndexPage, VideoPage
+from media.models import DocumentPage, VideoPage
 
 
 class VideoHandler(PageHandler):
-    type_name = "video"
     model = VideoPage
-    parent_model = VideoIndexPage
 
     def check_own(self, item, clean, checker):
         duration = item.get("duration")
@@ -28,10 +27,10 @@ class VideoHandler(PageHandler):
             "captions": captions if isinstance(captions, str) else "",
         }
 
-    def apply_own(self, page, clean):
-        super().apply_own(page, clean)
-        for name, value in clean.extra.items():
-            setattr(page, name, value)
+    def save(self, page, clean, fields, placement):
+        return services.video_save(
+            video=page, fields=fields, body=text_body(clean.body), **clean.extra, **placement
+        )
 
     def export_own(self, page, item):
         if page.speaker:
@@ -41,7 +40,8 @@ class VideoHandler(PageHandler):
 
 
 class DocumentHandler(PageHandler):
-    type_name = "document"
     model = DocumentPage
-    parent_model = DocumentIndexPage
     attachments_required = True
+
+    def save(self, page, clean, fields, placement):
+        return services.document_save(document=page, fields=fields, body=text_body(clean.body), **placement)

@@ -174,11 +174,11 @@ def query_groups(text: str) -> list[list[tuple[str, ...]]]:
     return groups
 
 
-def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
+def analyze(text: str) -> list[str]:
     """Stems for indexing or querying `text`, compound parts included, in order of appearance."""
     stems = []
     for word in words(text):
-        if not keep_stop_words and word in STOP_WORDS:
+        if word in STOP_WORDS:
             continue
         stems.append(stem(word))
         stems.extend(stem(part) for part in split_compound(word))

@@ -3,13 +3,15 @@
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from cms import services
 from cms.blocks import CASE_SECTIONS
 from cms.constants import CaseStatus
 from cms.exchange import pages
 from cms.exchange.richtext import markdown_to_richtext, richtext_to_markdown, split_sections
 from cms.exchange.types import ImportContext
 from cms.exchange.validation import Checker, CleanItem
-from cms.models import ArticleIndexPage, ArticlePage, CaseIndexPage, CasePage
+from cms.models import ArticlePage, CasePage
+from cms.services import PageFields
 
 # Markdown heading text -> case block name ("Aanleiding" -> "aanleiding"); export writes them back.
 CASE_HEADINGS = {name: name.capitalize() for name in CASE_SECTIONS}
@@ -69,12 +71,26 @@ def case_markdown(stream) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-class PageHandler:
-    """What every page-backed type shares; subclasses add their own fields."""
+def page_fields(clean: CleanItem) -> PageFields:
+    """The shared fields of a validated item, as the page services take them."""
+    return PageFields(
+        title=clean.title,
+        summary=clean.summary,
+        published=clean.published,
+        last_reviewed=clean.last_reviewed,
+        author_name=clean.author_name,
+        author_organisation=clean.author_organisation,
+        municipalities=clean.municipalities,
+        laws=clean.laws,
+        themes=clean.themes,
+        attachments=clean.attachments,
+    )
 
-    type_name = ""
+
+class PageHandler:
+    """What every page-backed type shares: validation of files, export; `save` calls the type's service."""
+
     model = None
-    parent_model = None
     attachments_required = False
 
     def find(self, external_id: str):
@@ -90,20 +106,14 @@ class PageHandler:
     def check_own(self, item: dict, clean: CleanItem, checker: Checker) -> None:
         pass
 
-    def apply_own(self, page, clean: CleanItem) -> None:
-        page.body = text_body(clean.body)
-
     def write(self, clean: CleanItem, existing, fingerprint: str, ctx: ImportContext):
-        page = existing.specific if existing is not None else self.model()
-        self.apply_own(page, clean)
-        return pages.save_page(
-            page,
-            clean,
-            parent_model=self.parent_model,
-            existing=existing is not None,
-            fingerprint=fingerprint,
-            ctx=ctx,
-        )
+        placement = {"external_id": clean.id, "import_fingerprint": fingerprint, "tree": ctx.tree}
+        page = existing.specific if existing is not None else None
+        return self.save(page, clean, page_fields(clean), placement)
+
+    def save(self, page, clean: CleanItem, fields: PageFields, placement: dict):
+        """Create or update the page through its app's service."""
+        raise NotImplementedError
 
     def export(self) -> Iterator[tuple[object, dict]]:
         for page in pages.pages_for_export(self.model):
@@ -120,9 +130,7 @@ class PageHandler:
 
 
 class CaseHandler(PageHandler):
-    type_name = "case"
     model = CasePage
-    parent_model = CaseIndexPage
 
     def check_own(self, item, clean, checker):
         status = item.get("status")
@@ -136,10 +144,10 @@ class CaseHandler(PageHandler):
             "contact_email": checker.email(contact, "email", "contact.email"),
         }
 
-    def apply_own(self, page, clean):
-        page.body = case_body(clean.body)
-        for name, value in clean.extra.items():
-            setattr(page, name, value)
+    def save(self, page, clean, fields, placement):
+        return services.case_save(
+            case=page, fields=fields, body=case_body(clean.body), **clean.extra, **placement
+        )
 
     def body_export(self, page):
         return case_markdown(page.body)
@@ -156,6 +164,7 @@ class CaseHandler(PageHandler):
 
 
 class ArticleHandler(PageHandler):
-    type_name = "article"
     model = ArticlePage
-    parent_model = ArticleIndexPage
+
+    def save(self, page, clean, fields, placement):
+        return services.article_save(article=page, fields=fields, body=text_body(clean.body), **placement)

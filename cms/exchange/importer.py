@@ -11,10 +11,12 @@ from django.utils import translation
 
 from cms import content_types
 from cms.exchange.indexing import deferred_indexing
-from cms.exchange.pages import TaxonomyCache, TreeCursor, fingerprint_of
+from cms.exchange.pages import fingerprint_of
 from cms.exchange.reader import iter_lines
 from cms.exchange.types import FieldError, ImportContext, ImportReport
 from cms.exchange.validation import Checker, CleanItem, Vocabulary, check_common
+from cms.selectors import taxonomy_cached
+from cms.tree import TreeCursor
 
 ID_BATCH = 200
 
@@ -120,10 +122,9 @@ def import_file(
     if report.errors and not skip_invalid:
         return report
     report.skipped = len(invalid)
-    TaxonomyCache.clear()
     vocabulary = Vocabulary.load()
     ctx = ImportContext(base_dir=path.parent, tree=TreeCursor())
-    with transaction.atomic(), deferred_indexing() as backlog:
+    with transaction.atomic(), taxonomy_cached(), deferred_indexing() as backlog:
         for chunk in _valid_chunks(path, invalid, progress):
             cleaned = [validate_item(item, line, vocabulary, path.parent)[0] for line, item in chunk]
             stored = _stored_ids(cleaned)  # one query per type and chunk instead of one per item
@@ -138,5 +139,4 @@ def import_file(
                 if not dry_run:
                     backlog.add(handler.write(clean, existing, fingerprint, ctx))
         ctx.tree.commit()
-    TaxonomyCache.clear()
     return report

@@ -50,7 +50,7 @@ class ImportReport:
 @dataclass(frozen=True)
 class ImportContext:
     """What handlers need besides the item: where attachment paths are relative to, and where new
-    pages go in the page tree (a cms.exchange.pages.TreeCursor)."""
+    pages go in the page tree (a cms.tree.TreeCursor)."""
 
     base_dir: Path
     tree: object = None

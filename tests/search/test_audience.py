@@ -11,11 +11,11 @@ test_elasticsearch_generation.py (the indexes a request reads and the actions th
 import datetime
 
 import pytest
-from django.db import transaction
 
 from accounts.selectors import ANONYMOUS, STAFF, audience_for
 from cms.models import KnowledgePage
-from forum.models import Answer, Question
+from forum.models import Question
+from forum.services import AnswerFields, question_save
 from search import service
 from search.types import SearchRequest
 
@@ -51,19 +51,21 @@ def observed(client) -> dict:
 
 
 def add_hidden_question() -> Question:
-    with transaction.atomic():
-        question = Question.objects.create(
-            title="Wlzopvang en het logeerbudgetje: hoe regelen jullie dat?",
-            body="Onze wlzopvang vraagt om een logeerbudgetje naast het pgb en het budgetplan. "
-            "Wie toetst de zorgovereenkomst bij de SVB?",
-            author_organisation="Gemeente Testdorp",
-            visibility="members",
-            published_date=datetime.date(2025, 6, 1),
-        )
-        Answer.objects.create(
-            question=question, body="Wij noemen het wlzopvangbudget.", published_date=question.published_date
-        )
-    return question
+    """Through the forum's own service, as an official's post will arrive."""
+    day = datetime.date(2025, 6, 1)
+    return question_save(
+        question=None,
+        title="Wlzopvang en het logeerbudgetje: hoe regelen jullie dat?",
+        body="Onze wlzopvang vraagt om een logeerbudgetje naast het pgb en het budgetplan. "
+        "Wie toetst de zorgovereenkomst bij de SVB?",
+        author_organisation="Gemeente Testdorp",
+        visibility="members",
+        published=day,
+        municipalities=["GM0014"],
+        laws=["wlz"],
+        themes=["tarieven"],
+        answers=[AnswerFields(body="Wij noemen het wlzopvangbudget.", published=day)],
+    )
 
 
 def test_a_members_only_question_changes_nothing_an_anonymous_visitor_sees(client, imported):

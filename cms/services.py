@@ -1,0 +1,150 @@
+"""Writes of knowledge pages: one page with its tags, files and place in the tree, atomically.
+
+Other apps use these: media for videos and documents, the importer for everything it reads. Each
+raises ValidationError (naming the field) for what it refuses; nothing is written then.
+"""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
+
+from cms import selectors
+from cms.constants import CaseStatus
+from cms.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    CaseIndexPage,
+    CasePage,
+    KnowledgePage,
+    KnowledgePageAttachment,
+    new_external_id,
+)
+from cms.tree import TreeCursor
+from search import service as search_service
+
+
+@dataclass(frozen=True)
+class PageFields:
+    """What every knowledge page has; tags as CBS codes and slugs, files as (title, path)."""
+
+    title: str
+    summary: str
+    published: datetime.date
+    last_reviewed: datetime.date | None = None
+    author_name: str = ""
+    author_organisation: str = ""
+    municipalities: Sequence[str] = ()
+    laws: Sequence[str] = ()
+    themes: Sequence[str] = ()
+    attachments: Sequence[tuple[str, Path]] = field(default_factory=tuple)
+
+
+def document_for_file(path: Path, title: str):
+    """A Wagtail document with this file's content: an existing one with the same hash, or a new one."""
+    Document = get_document_model()
+    with path.open("rb") as handle:
+        digest = hash_filelike(handle)
+    existing = Document.objects.filter(file_hash=digest).order_by("pk").first()
+    if existing is not None:
+        return existing
+    document = Document(title=title)
+    with path.open("rb") as handle:
+        document.file.save(path.name, File(handle), save=False)
+    document.file_size = path.stat().st_size
+    document.file_hash = digest
+    document.save()
+    return document
+
+
+@transaction.atomic
+def knowledge_page_save(
+    *,
+    page: KnowledgePage,
+    fields: PageFields,
+    parent_model: type,
+    external_id: str = "",
+    import_fingerprint: str = "",
+    tree: TreeCursor | None = None,
+) -> KnowledgePage:
+    """Save `page` (new, or an existing one updated) live with `fields`, its tags and its files.
+
+    A new page goes under the single `parent_model` listing; `tree` (a bulk writer's TreeCursor)
+    places it without per-page tree queries, else it is placed at once. Unknown tags raise
+    ValidationError. Type-specific fields are set on `page` by the caller before.
+    """
+    tags = selectors.tags_for(municipalities=fields.municipalities, laws=fields.laws, themes=fields.themes)
+    is_new = page.pk is None
+    page.title = page.draft_title = fields.title
+    page.summary = fields.summary
+    page.published_date = fields.published
+    page.last_reviewed = fields.last_reviewed
+    page.author_name = fields.author_name
+    page.author_organisation = fields.author_organisation
+    if external_id:
+        page.external_id = external_id
+    page.import_fingerprint = import_fingerprint
+    page.municipalities.set(tags.municipalities)
+    page.laws.set(tags.laws)
+    page.themes.set(tags.themes)
+    if fields.attachments or not is_new:  # a new page without files needs no child-relation work
+        page.attachments = [
+            KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
+            for index, (title, path) in enumerate(fields.attachments)
+        ]
+    page.last_published_at = timezone.now()
+    page.has_unpublished_changes = False
+    if not is_new:
+        page.save(clean=False)  # validated by the caller; full_clean would repeat that work per page
+        if not search_service.updates_deferred():
+            search_service.index_objects([page])
+        return page
+    page.live = True
+    page.first_published_at = timezone.make_aware(
+        datetime.datetime.combine(fields.published, datetime.time.min)
+    )
+    if not page.external_id:
+        page.external_id = new_external_id(page.content_type_key, fields.title)
+    own_tree = tree or TreeCursor()
+    own_tree.place(page, parent_model=parent_model, slug_for=page.external_id)
+    page.save(clean=False)
+    if tree is None:
+        own_tree.commit()
+    if not search_service.updates_deferred():  # a bulk writer indexes what it wrote itself
+        search_service.index_objects([page])
+    return page
+
+
+def case_save(
+    *,
+    case: CasePage | None,
+    fields: PageFields,
+    body: list,
+    status: str = "",
+    contact_name: str = "",
+    contact_role: str = "",
+    contact_email: str = "",
+    **placement,
+) -> CasePage:
+    """Create or update a good-practice case; `body` is StreamField data of CASE_BODY_BLOCKS."""
+    if status and status not in CaseStatus.values:
+        raise ValidationError({"status": f"must be one of {', '.join(CaseStatus.values)}"})
+    case = case or CasePage()
+    case.body = body
+    case.status = status
+    case.contact_name, case.contact_role, case.contact_email = contact_name, contact_role, contact_email
+    return knowledge_page_save(page=case, fields=fields, parent_model=CaseIndexPage, **placement)
+
+
+def article_save(*, article: ArticlePage | None, fields: PageFields, body: list, **placement) -> ArticlePage:
+    """Create or update an article; `body` is StreamField data of BODY_BLOCKS."""
+    article = article or ArticlePage()
+    article.body = body
+    return knowledge_page_save(page=article, fields=fields, parent_model=ArticleIndexPage, **placement)
