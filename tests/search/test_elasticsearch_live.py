@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from search.types import SearchRequest
+from search.types import PUBLIC, SearchRequest
 from tests.search.factories import doc
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -33,7 +33,7 @@ def cluster():
 
 
 def analyze(cluster, analyzer: str, text: str) -> list[str]:
-    response = cluster.client.indices.analyze(index=cluster.alias, analyzer=analyzer, text=text)
+    response = cluster.client.indices.analyze(index=cluster.aliases["public"], analyzer=analyzer, text=text)
     return [token["token"] for token in response["tokens"]]
 
 
@@ -47,14 +47,27 @@ def test_the_dutch_chain_stems_folds_and_keeps_the_overrides(cluster):
     assert set(analyze(cluster, "pgb_compound", "gezinspgb")) >= {"gezin", "pgb"}
 
 
-def test_reindex_swaps_the_alias_to_a_new_index_without_a_gap(cluster):
+def test_reindex_swaps_the_aliases_to_new_indexes_without_a_gap(cluster):
+    public = cluster.aliases["public"]
     cluster.upsert([doc("case-a", "Budgetplan in vijf vragen")])
-    first = set(cluster.client.indices.get_alias(name=cluster.alias))
+    first = set(cluster.client.indices.get_alias(name=public))
     assert cluster.rebuild([doc("case-a", "Budgetplan in vijf vragen"), doc("case-b", "Gezinspgb")]) == 2
-    second = set(cluster.client.indices.get_alias(name=cluster.alias))
+    second = set(cluster.client.indices.get_alias(name=public))
     assert len(second) == 1 and not first & second
     assert not cluster.client.indices.exists(index=list(first)[0])
     assert cluster.search(SearchRequest(text="gezinspgb")).total == 1
+
+
+def test_a_members_only_document_lives_in_the_members_index_only(cluster):
+    from accounts.selectors import STAFF
+
+    cluster.upsert([doc("question-a", "Wlzopvang intern", type="question", visibility="members")])
+    assert cluster.search(SearchRequest(text="wlzopvang")).total == 0
+    assert cluster.search(SearchRequest(text="wlzopvang", audience=STAFF)).total == 1
+    assert cluster.suggest("wlzop", audience=STAFF) and not cluster.suggest("wlzop", audience=PUBLIC)
+    cluster.upsert([doc("question-a", "Wlzopvang openbaar", type="question")])  # made public: moves
+    assert cluster.search(SearchRequest(text="wlzopvang")).total == 1
+    assert cluster.search(SearchRequest(text="wlzopvang", audience=STAFF)).total == 1
 
 
 def test_synonym_edits_apply_without_reindexing(cluster):
@@ -65,7 +78,7 @@ def test_synonym_edits_apply_without_reindexing(cluster):
 
 
 def test_health_reports_the_cluster_and_the_alias(cluster):
-    assert cluster.health().status == "error"  # no index behind the alias yet
+    assert cluster.health(audience=PUBLIC).status == "error"  # no index behind the aliases yet
     cluster.upsert([doc("case-a", "Budgetplan")])
-    health = cluster.health()
+    health = cluster.health(audience=PUBLIC)
     assert health.status == "ok" and "1 items" in health.detail
