@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from search.synonyms import RuleError, parse_rule
+from search.synonyms import Rule, RuleError, SynonymMap, parse_rule
 from search.types import AttachmentPage, CaptionCue, SearchDocument
 
 
@@ -43,6 +43,24 @@ class Synonym(models.Model):
                     % {"error": exc}
                 }
             ) from exc
+
+
+def active_synonym_rules() -> list[tuple[str, Rule]]:
+    """(text, parsed rule) of the rules in force, as editors wrote them; malformed ones left out."""
+    rules = []
+    for text in Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True):
+        try:
+            rule = parse_rule(text)
+        except RuleError:
+            continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
+        if rule:
+            rules.append((text, rule))
+    return rules
+
+
+def active_synonym_map() -> SynonymMap:
+    """The rules in force as a SynonymMap, read fresh so an editor's change applies at once."""
+    return SynonymMap([rule for _text, rule in active_synonym_rules()])
 
 
 class SearchEntry(models.Model):

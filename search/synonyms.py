@@ -75,23 +75,3 @@ class SynonymMap:
     def phrases(self) -> set[str]:
         """Every multi-word source term, so a query parser can recognise 'zorg in natura' as one term."""
         return {term for term in self._expansions if " " in term}
-
-
-def active_rules() -> list[tuple[str, Rule]]:
-    """(text, parsed rule) of the rules in force, as editors wrote them; malformed ones left out."""
-    from search.models import Synonym
-
-    rules = []
-    for text in Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True):
-        try:
-            rule = parse_rule(text)
-        except RuleError:
-            continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
-        if rule:
-            rules.append((text, rule))
-    return rules
-
-
-def active_map() -> SynonymMap:
-    """The rules in force as a SynonymMap, read fresh so an editor's change applies at once."""
-    return SynonymMap([rule for _text, rule in active_rules()])

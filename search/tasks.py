@@ -57,9 +57,9 @@ def sync_elasticsearch(doc_ids: list[str]) -> int:
 @task(backend="search", queue_name="search")
 def sync_elasticsearch_synonyms() -> int:
     """Replace Elasticsearch's synonyms set with the active rules; its search analyzers reload at once."""
-    from search.synonyms import active_rules
+    from search.models import active_synonym_rules
 
-    rules = [text for text, _rule in active_rules()]
+    rules = [text for text, _rule in active_synonym_rules()]
     try:
         _cluster().sync_synonyms(rules)
     except Exception as exc:

@@ -3,14 +3,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from search.models import Synonym
-from search.synonyms import RuleError, active_map, parse_rule
+from search.models import Synonym, active_synonym_map
+from search.synonyms import RuleError, parse_rule
 
 pytestmark = pytest.mark.django_db
 
 
 def test_seeded_vocabulary_covers_the_common_abbreviations():
-    synonyms = active_map()
+    synonyms = active_synonym_map()
     assert "persoonsgebonden budget" in synonyms.expand("PGB")
     assert "zorg in natura" in synonyms.expand("zin")
     assert "sociale verzekeringsbank" in synonyms.expand("SVB")
@@ -20,7 +20,7 @@ def test_seeded_vocabulary_covers_the_common_abbreviations():
 
 
 def test_one_way_rules_expand_only_forward():
-    synonyms = active_map()
+    synonyms = active_synonym_map()
     assert "informele zorg" in synonyms.expand("mantelzorg")
     assert "mantelzorg" not in synonyms.expand("informele zorg")
 
@@ -32,11 +32,11 @@ def test_diacritics_and_escaped_commas_are_understood():
 
 
 def test_an_editors_new_rule_applies_without_reindexing():
-    assert "budgetje" not in active_map().expand("pgb")
+    assert "budgetje" not in active_synonym_map().expand("pgb")
     Synonym.objects.create(rule="pgb, budgetje")
-    assert "budgetje" in active_map().expand("pgb")
+    assert "budgetje" in active_synonym_map().expand("pgb")
     Synonym.objects.filter(rule="pgb, budgetje").update(active=False)
-    assert "budgetje" not in active_map().expand("pgb")
+    assert "budgetje" not in active_synonym_map().expand("pgb")
 
 
 @pytest.mark.parametrize("rule", ["pgb", "pgb,, budget", "a => b => c", "pgb, "])

@@ -6,13 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db import connection
 
-from search import synonyms
 from search.analysis import STOP_WORDS, stem, words
-from search.backends.database import indexing, ranking, snapshot, spelling
-from search.backends.database.engine import Engine, Groups, Scope, Scored, for_connection
+from search.backends.database import indexing, postgres, ranking, snapshot, spelling, sqlite
+from search.backends.database.engine import Engine, Groups, Scope, Scored
 from search.backends.database.highlight import snippet
 from search.backends.database.query import corrected, flatten, group_stems, proximity_groups, query_concepts
-from search.models import SearchEntry
+from search.models import SearchEntry, active_synonym_map
 from search.types import (
     FILTER_FIELDS,
     Audience,
@@ -100,7 +99,7 @@ class DatabaseSearch:
     def run(self) -> BackendResults:
         request, snap = self.request, self.snapshot
         text = request.text.strip()
-        concepts = query_concepts(text, synonyms.active_map(), known=self.known) if text else []
+        concepts = query_concepts(text, active_synonym_map(), known=self.known) if text else []
         groups = flatten(concepts)
         if groups:  # adjacent typed words also score as a phrase
             groups += [g for g in proximity_groups(text) if g not in groups]
@@ -166,7 +165,8 @@ class DatabaseBackend:
 
     @property
     def engine(self) -> Engine:
-        return for_connection()
+        """The engine of the database in use."""
+        return postgres.ENGINE if connection.vendor == "postgresql" else sqlite.ENGINE
 
     def search(self, request: SearchRequest) -> BackendResults:
         return DatabaseSearch(self.engine, request).run()

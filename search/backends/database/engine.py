@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.db import connection
-
 from search.models import SearchEntry
 
 # A query group: alternatives, each a tuple of stems that must co-occur (a stem with a space is a phrase).
@@ -68,12 +66,3 @@ class Engine(Protocol):
 
     def title_prefix(self, complete: list[str], prefix: str, scope: Scope, limit: int) -> list[int]:
         """Visible entries whose title has the `complete` stems and a word starting with `prefix`, best first."""
-
-
-def for_connection() -> Engine:
-    """The engine of the database in use."""
-    if connection.vendor == "postgresql":
-        from search.backends.database.postgres import ENGINE
-    else:
-        from search.backends.database.sqlite import ENGINE
-    return ENGINE

@@ -6,20 +6,31 @@ for a word in most items that saves reading and sorting tens of thousands of sco
 
 import datetime
 import heapq
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from search.backends.database.engine import Groups, Scored
-
-if TYPE_CHECKING:
-    from search.backends.database.backend import DatabaseSearch
+from search.backends.database.engine import Engine, Groups, Scope, Scored
+from search.backends.database.snapshot import Snapshot
+from search.types import SearchRequest
 
 RANK_POOL = 1000  # how many of the best text matches relevance ranking considers
 HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
 TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
 
 
+class Run(Protocol):
+    """What ranking needs of the search under way (backend.DatabaseSearch)."""
+
+    request: SearchRequest
+    snapshot: Snapshot
+    engine: Engine
+    scope: Scope
+
+    def scores(self, groups: Groups, *, fields: str, limit: int | None) -> Scored:
+        """The engine's first-pass scores, asked once per search."""
+
+
 def covered(
-    run: "DatabaseSearch", scored: Scored, pool: dict[int, float], groups: Groups, concepts: list[Groups]
+    run: Run, scored: Scored, pool: dict[int, float], groups: Groups, concepts: list[Groups]
 ) -> dict[int, float]:
     """Scores scaled by the share of the query's concepts an entry matches (Lucene's old coord):
     an item about 'zorgovereenkomst controleren' beats one that only says 'controleren' often."""
@@ -30,7 +41,7 @@ def covered(
 
 
 def page_ids(
-    run: "DatabaseSearch",
+    run: Run,
     results: int,
     groups: Groups,
     concepts: list[Groups],

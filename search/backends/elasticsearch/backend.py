@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
-from search import synonyms
 from search.backends.base import BackendUnavailable
 from search.backends.elasticsearch import mapping, queries, responses
+from search.models import active_synonym_rules
 from search.types import (
     Audience,
     BackendHealth,
@@ -74,7 +74,7 @@ class ElasticsearchBackend:
         self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=mapping.synonym_rules(rules))
 
     def synonyms_changed(self) -> None:
-        self.sync_synonyms([text for text, _rule in synonyms.active_rules()])
+        self.sync_synonyms([text for text, _rule in active_synonym_rules()])
 
     def drop(self) -> None:
         """Remove every index behind the aliases and the synonyms set (tests, decommissioning)."""
