@@ -221,6 +221,10 @@ if PGB_SEARCH_BACKEND == "elasticsearch" and not ELASTICSEARCH_URL:
     )
 ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="pgb")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds before falling back
+# Index work (creating indexes, bulks with whole PDFs, synonyms, alias swaps) may take far longer.
+ELASTICSEARCH_ADMIN_TIMEOUT = env.float("ELASTICSEARCH_ADMIN_TIMEOUT", default=120.0)
+ELASTICSEARCH_CA_CERTS = env.str("ELASTICSEARCH_CA_CERTS", default="")  # the CA of a TLS cluster
+ELASTICSEARCH_API_KEY = env.str("ELASTICSEARCH_API_KEY", default="")
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)  # replicas of the index (0 on one node)
 
 # Wagtail's own background work (its search and reference index) runs at once; our search index

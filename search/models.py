@@ -1,7 +1,11 @@
 """Editor-managed search vocabulary: synonym and abbreviation rules."""
 
+import datetime
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.synonyms import Rule, RuleError, SynonymMap, parse_rule
@@ -130,12 +134,28 @@ class SearchIndexState(models.Model):
     """
 
     token = models.CharField(max_length=32)
+    # While a secondary engine (Elasticsearch) is rebuilt, queued updates wait and then apply to the
+    # new index: applied to the old one, they would be lost at the swap.
+    rebuild_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "search index state"
 
     def __str__(self) -> str:
         return self.token
+
+    REBUILD_STALE_AFTER = datetime.timedelta(hours=6)  # a rebuild killed midway stops holding the queue
+
+    @classmethod
+    def mark_rebuild(cls, *, running: bool) -> None:
+        started = timezone.now() if running else None
+        if not cls.objects.filter(pk=1).update(rebuild_started_at=started):
+            cls.objects.create(pk=1, token=uuid.uuid4().hex, rebuild_started_at=started)
+
+    @classmethod
+    def rebuild_running(cls) -> bool:
+        started = cls.objects.filter(pk=1).values_list("rebuild_started_at", flat=True).first()
+        return bool(started) and timezone.now() - started < cls.REBUILD_STALE_AFTER
 
 
 class SearchFacet(models.Model):

@@ -4,7 +4,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from search.types import FILTER_FIELDS, MAX_PAGE_SIZE, PUBLIC, SORTS, Audience, SearchRequest
+from search.types import (
+    FILTER_FIELDS,
+    MAX_PAGE_SIZE,
+    MAX_RESULTS_PAGED,
+    PUBLIC,
+    SORTS,
+    Audience,
+    SearchRequest,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES = 50  # per filter
@@ -74,12 +82,15 @@ def parse(
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
         raise InvalidParameter("sort", str(_("must be one of: %(choices)s") % {"choices": ", ".join(SORTS)}))
+    page_size = _int(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE)
+    deepest = MAX_RESULTS_PAGED // page_size
+    page = _int(params, page_parameter, 1, 1, deepest)
     return SearchRequest(
         text=text,
         filters=tuple(filters),
         sort=sort,
-        page=_int(params, page_parameter, 1, 1, 1000),
-        page_size=_int(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE),
+        page=page,
+        page_size=page_size,
         audience=audience,
         log=log,
     )

@@ -26,6 +26,7 @@ __all__ = [
     "all_documents",
     "analyze",
     "backlog",
+    "failed_updates",
     "clear_labels",
     "defer_updates",
     "get_backend",
@@ -50,7 +51,10 @@ BACKEND_SETTINGS = {
     "ELASTICSEARCH_URL",
     "ELASTICSEARCH_INDEX",
     "ELASTICSEARCH_TIMEOUT",
+    "ELASTICSEARCH_ADMIN_TIMEOUT",
     "ELASTICSEARCH_REPLICAS",
+    "ELASTICSEARCH_CA_CERTS",
+    "ELASTICSEARCH_API_KEY",
 }
 
 # --- The backend ----------------------------------------------------------------------------------
@@ -84,7 +88,10 @@ def _build_backend(name: str) -> SearchBackend:
             settings.ELASTICSEARCH_URL,
             prefix=settings.ELASTICSEARCH_INDEX,
             timeout=settings.ELASTICSEARCH_TIMEOUT,
+            admin_timeout=settings.ELASTICSEARCH_ADMIN_TIMEOUT,
             replicas=settings.ELASTICSEARCH_REPLICAS,
+            ca_certs=settings.ELASTICSEARCH_CA_CERTS,
+            api_key=settings.ELASTICSEARCH_API_KEY,
         )
         return FallbackBackend(
             primary, DatabaseBackend(), queue=tasks.queue_updates, queue_synonyms=tasks.queue_synonyms
@@ -162,6 +169,14 @@ def backlog() -> int:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.READY).count()
+
+
+def failed_updates() -> int:
+    """Index updates the secondary engine refused again and again (see the worker's log for why)."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(queue_name="search", status=TaskResultStatus.FAILED).count()
 
 
 # --- Asking ---------------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ class BackendHealth:
 FILTER_FIELDS = ("type", "theme", "law", "municipality", "province", "year")
 SORTS = ("relevance", "newest")
 MAX_PAGE_SIZE = 50
+# How deep results can be paged: Elasticsearch's max_result_window, and more than anyone reads.
+MAX_RESULTS_PAGED = 10_000
 
 
 @dataclass(frozen=True)
@@ -197,4 +199,6 @@ class SearchResults:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.page_size))
+        """Result pages that can be asked for (at most MAX_RESULTS_PAGED results deep)."""
+        reachable = min(self.total, MAX_RESULTS_PAGED)
+        return max(1, -(-reachable // self.request.page_size))

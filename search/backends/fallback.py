@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.backends.database import DatabaseBackend
+from search.models import SearchIndexState
 from search.types import (
     Audience,
     BackendHealth,
@@ -74,14 +75,18 @@ class FallbackBackend:
 
     def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
         """The database first (the source of truth), then the primary from what the database holds."""
-        count = self.fallback.rebuild(documents, progress=progress)
+        SearchIndexState.mark_rebuild(running=True)  # queued updates wait, then go to the new index
         try:
-            self.primary.rebuild(self.fallback.stored_documents())
-        except Exception as exc:  # the cluster down or refusing: the database index stands on its own
-            raise BackendUnavailable(
-                f"The database index was rebuilt, but {getattr(self.primary, 'label', self.name)} could not "
-                f"be rebuilt ({exc.__class__.__name__}: {exc}). The old index stays in use."
-            ) from exc
+            count = self.fallback.rebuild(documents, progress=progress)
+            try:
+                self.primary.rebuild(self.fallback.stored_documents())
+            except Exception as exc:  # the cluster down or refusing: the database index stands on its own
+                raise BackendUnavailable(
+                    f"The database index was rebuilt, but {getattr(self.primary, 'label', self.name)} could "
+                    f"not be rebuilt ({exc.__class__.__name__}: {exc}). The old index stays in use."
+                ) from exc
+        finally:
+            SearchIndexState.mark_rebuild(running=False)
         return count
 
     def synonyms_changed(self) -> None:

@@ -123,7 +123,7 @@ def backend(request):
         replicas=0,
         refresh=True,
     )
-    backend.upsert(DOCUMENTS)
+    backend.rebuild(DOCUMENTS)  # as `pgb search reindex` does first: updates need a full index
     yield backend
     backend.drop()
 

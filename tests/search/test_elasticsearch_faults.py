@@ -99,3 +99,52 @@ def test_reindex_with_the_cluster_down_says_so_and_keeps_the_database_index(impo
     with pytest.raises(CommandError, match="Elasticsearch at http://127.0.0.1:9 could not be rebuilt"):
         call_command("search", "reindex", stdout=StringIO())
     assert SearchEntry.objects.count() == before > 0
+
+
+def api_error(status: int):
+    from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
+    from elasticsearch import ApiError
+
+    meta = ApiResponseMeta(
+        status=status,
+        http_version="1.1",
+        headers=HttpHeaders(),
+        duration=0.0,
+        node=NodeConfig("http", "es", 9200),
+    )
+    return ApiError("refused", meta=meta, body={"error": "refused"})
+
+
+def test_refused_updates_fail_after_a_few_tries_an_unreachable_cluster_is_waited_for():
+    from elasticsearch import ConnectionError as Unreachable
+
+    from search.backends.elasticsearch import ElasticsearchError
+    from search.tasks import MAX_ATTEMPTS, next_attempt
+
+    refused = api_error(400)
+    assert next_attempt(refused, 1) == 2 and next_attempt(refused, MAX_ATTEMPTS) is None
+    assert next_attempt(ElasticsearchError("mapping conflict", permanent=True), MAX_ATTEMPTS) is None
+    for transient in (
+        api_error(429),
+        api_error(503),
+        Unreachable("down"),
+        ElasticsearchError("no index yet"),
+    ):
+        assert next_attempt(transient, 99) == 99  # retried for as long as it takes, attempts not used up
+
+
+def test_updates_wait_while_the_cluster_is_rebuilt(imported, cluster_down):
+    import datetime
+
+    from django.utils import timezone
+
+    from search.models import SearchIndexState
+
+    DBTaskResult.objects.all().delete()
+    doc_id = SearchEntry.objects.values_list("doc_id", flat=True).first()
+    SearchIndexState.mark_rebuild(running=True)
+    assert sync_elasticsearch.call([doc_id]) == 0
+    waiting = queued(sync_elasticsearch)
+    assert len(waiting) == 1 and waiting[0].run_after <= timezone.now() + datetime.timedelta(seconds=6)
+    SearchIndexState.mark_rebuild(running=False)
+    assert not SearchIndexState.rebuild_running()

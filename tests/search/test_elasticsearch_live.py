@@ -32,6 +32,13 @@ def cluster():
     backend.drop()
 
 
+@pytest.fixture
+def built(cluster):
+    """The cluster with (empty) indexes behind its aliases, as after a first `pgb search reindex`."""
+    cluster.rebuild([])
+    return cluster
+
+
 def analyze(cluster, analyzer: str, text: str) -> list[str]:
     response = cluster.client.indices.analyze(index=cluster.aliases["public"], analyzer=analyzer, text=text)
     return [token["token"] for token in response["tokens"]]
@@ -47,7 +54,8 @@ def test_the_dutch_chain_stems_folds_and_keeps_the_overrides(cluster):
     assert set(analyze(cluster, "pgb_compound", "gezinspgb")) >= {"gezin", "pgb"}
 
 
-def test_reindex_swaps_the_aliases_to_new_indexes_without_a_gap(cluster):
+def test_reindex_swaps_the_aliases_to_new_indexes_without_a_gap(built):
+    cluster = built
     public = cluster.aliases["public"]
     cluster.upsert([doc("case-a", "Budgetplan in vijf vragen")])
     first = set(cluster.client.indices.get_alias(name=public))
@@ -58,7 +66,8 @@ def test_reindex_swaps_the_aliases_to_new_indexes_without_a_gap(cluster):
     assert cluster.search(SearchRequest(text="gezinspgb")).total == 1
 
 
-def test_a_members_only_document_lives_in_the_members_index_only(cluster):
+def test_a_members_only_document_lives_in_the_members_index_only(built):
+    cluster = built
     from accounts.selectors import STAFF
 
     cluster.upsert([doc("question-a", "Wlzopvang intern", type="question", visibility="members")])
@@ -70,15 +79,80 @@ def test_a_members_only_document_lives_in_the_members_index_only(cluster):
     assert cluster.search(SearchRequest(text="wlzopvang", audience=STAFF)).total == 1
 
 
-def test_synonym_edits_apply_without_reindexing(cluster):
+def test_synonym_edits_apply_without_reindexing(built):
+    cluster = built
     cluster.upsert([doc("case-zin", "Keuze tussen zorg in natura en pgb")])
     assert cluster.search(SearchRequest(text="ZIN")).total == 0
     cluster.sync_synonyms(["zin, zorg in natura"])
     assert [hit.id for hit in cluster.search(SearchRequest(text="ZIN")).hits] == ["case-zin"]
 
 
-def test_health_reports_the_cluster_and_the_alias(cluster):
+def test_health_reports_the_cluster_and_the_aliases(cluster):
     assert cluster.health(audience=PUBLIC).status == "error"  # no index behind the aliases yet
-    cluster.upsert([doc("case-a", "Budgetplan")])
+    cluster.rebuild([doc("case-a", "Budgetplan")])
     health = cluster.health(audience=PUBLIC)
     assert health.status == "ok" and "1 items" in health.detail
+
+
+def test_a_promoted_query_keeps_the_second_of_a_video_hit(built):
+    cluster = built
+    from search.types import CaptionCue
+
+    video = doc(
+        "video-a", "Uitleg", type="video", cues=(CaptionCue(start=62.5, text="Controleer de declaraties."),)
+    )
+    cluster.upsert([video, doc("case-b", "Budgetplan")])
+    hits = cluster.search(SearchRequest(text="declaraties", promoted=("case-b",))).hits
+    assert [hit.id for hit in hits] == ["case-b", "video-a"] and hits[1].timestamp == 62.5
+
+
+def test_short_items_get_related_items(built):
+    cluster = built
+    cluster.upsert(
+        [doc("case-a", "Budgetplan"), doc("case-b", "Budgetplan beoordelen"), doc("case-c", "Tarieven")]
+    )
+    assert [hit.id for hit in cluster.related("case-a", audience=PUBLIC)] == ["case-b"]
+
+
+def test_a_body_over_a_million_characters_is_still_highlighted(built):
+    cluster = built
+    long_body = ("Het budgetplan wordt getoetst. " * 40_000)[:1_200_000]
+    cluster.upsert([doc("document-long", "Lange beleidsregels", long_body, type="document")])
+    hit = cluster.search(SearchRequest(text="budgetplan")).hits[0]
+    assert hit.id == "document-long" and "<mark>" in hit.highlight
+
+
+def test_the_shared_corpus_reindexes_within_the_admin_timeout(cluster, shared_corpus, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from search import service
+
+    call_command("import", str(shared_corpus / "pgb-corpus.jsonl"), verbosity=0, stdout=StringIO())
+    documents = list(service.all_documents())
+    assert cluster.rebuild(documents) == len(documents) == 70
+    assert cluster.health(audience=PUBLIC).status == "ok"
+
+
+def test_a_failed_rebuild_leaves_no_index_behind(built):
+    cluster = built
+    cluster.upsert([doc("case-a", "Budgetplan")])
+    before = set(cluster.client.indices.get_alias(name=cluster.aliases["public"]))
+
+    def fail(_count):
+        raise RuntimeError("forced failure halfway")
+
+    with pytest.raises(RuntimeError):
+        cluster.rebuild([doc("case-a", "Budgetplan"), doc("case-b", "Tarief")], progress=fail)
+    assert cluster.stray_indexes() == []
+    assert set(cluster.client.indices.get_alias(name=cluster.aliases["public"])) == before
+    assert cluster.search(SearchRequest(text="budgetplan")).total == 1
+
+
+def test_updates_before_the_first_rebuild_wait_instead_of_making_a_partial_index(cluster):
+    from search.backends.elasticsearch import ElasticsearchError
+
+    with pytest.raises(ElasticsearchError, match="run `pgb search reindex`"):
+        cluster.upsert([doc("case-a", "Budgetplan")])
+    assert "run `pgb search reindex`" in cluster.health(audience=PUBLIC).detail

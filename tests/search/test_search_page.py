@@ -191,3 +191,9 @@ def test_a_promoted_page_comes_first_for_its_query(client, indexed):
     Promotion.objects.create(query="Trekkingsrecht", page=page)
     data = client.get("/api/v1/search", {"q": "trekkingsrecht"}).json()
     assert data["results"][0]["id"] == "case-testdorp-keukentafel"
+
+
+def test_results_cannot_be_paged_deeper_than_ten_thousand(client, indexed):
+    response = client.get("/api/v1/search", {"q": "pgb", "page_size": 50, "page": 201})
+    assert response.status_code == 400 and response.json()["parameter"] == "page"
+    assert client.get("/api/v1/search", {"q": "pgb", "page_size": 50, "page": 200}).status_code == 200

@@ -1,8 +1,9 @@
 """The Elasticsearch backend: sends what `queries` builds, reads answers with `responses`.
 
 Every index lives behind an alias; `rebuild` fills new indexes and swaps the aliases in one atomic
-request, so searches never see a half-built index. Synonyms live in a synonyms set that the search
-analyzers read (`updateable`), so an editor's change needs no reindex.
+request, so searches never see a half-built index, and removes its new indexes again when it fails.
+Synonyms live in a synonyms set that the search analyzers read (`updateable`), so an editor's change
+needs no reindex. Searches wait at most `timeout`; index work gets the longer `admin_timeout`.
 """
 
 import datetime
@@ -26,16 +27,43 @@ from search.types import (
 
 
 class ElasticsearchError(BackendUnavailable):
-    """The cluster refused an update; the message says what (in English, for operators)."""
+    """The cluster refused an update; the message says what (in English, for operators).
+
+    `permanent`: trying again will not help (the request itself was refused), as opposed to a
+    cluster that is down, busy or not built yet.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False):
+        super().__init__(message)
+        self.permanent = permanent
+
+
+def _is_index_of(name: str, alias: str) -> bool:
+    """`name` is one of the timestamped indexes made for `alias` (pgb-public-20261201120000000000)."""
+    suffix = name[len(alias) + 1 :]
+    return name.startswith(f"{alias}-") and suffix.isdigit() and len(suffix) == 20
 
 
 class ElasticsearchBackend:
     name = "elasticsearch"
 
     def __init__(
-        self, url: str, *, prefix: str = "pgb", timeout: float = 2.0, replicas: int = 1, refresh: bool = False
+        self,
+        url: str,
+        *,
+        prefix: str = "pgb",
+        timeout: float = 2.0,
+        admin_timeout: float = 120.0,
+        replicas: int = 1,
+        ca_certs: str = "",
+        api_key: str = "",
+        refresh: bool = False,
     ):
-        """`refresh` makes every update visible before it returns (tests); production leaves it to the cluster."""
+        """`timeout` bounds what visitors wait for (searches, suggestions); `admin_timeout` the work
+        behind the scenes (creating indexes, bulks with whole PDFs, synonyms, alias swaps), which a
+        client timeout would abandon half-done. `ca_certs` and `api_key` reach a secured cluster.
+        `refresh` makes every update searchable before it returns (tests); production leaves it to
+        the cluster's refresh interval."""
         if not url:
             raise ElasticsearchError("ELASTICSEARCH_URL is not set")
         self.label = f"Elasticsearch at {url}"
@@ -44,113 +72,149 @@ class ElasticsearchBackend:
         self.synonyms_set = mapping.synonyms_set_id(prefix)
         self.replicas = replicas
         self.refresh = refresh
-        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        options: dict = {"ca_certs": ca_certs} if ca_certs else {}
+        if api_key:
+            options["api_key"] = api_key
+        self.client = Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, **options
+        )
+        self.admin = self.client.options(request_timeout=admin_timeout)
 
     # --- Index management -------------------------------------------------------------------------
 
     def _new_index(self, alias: str) -> str:
         name = f"{alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
         body = mapping.index_definition(name, self.synonyms_set, replicas=self.replicas)
-        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+        self.admin.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         return name
 
-    def ensure_index(self) -> None:
-        """Create the indexes behind the aliases (and the synonyms set they read) where missing."""
-        missing = [a for a in self.aliases.values() if not self.client.indices.exists_alias(name=a)]
-        if not missing:
-            return
-        self._ensure_synonyms()
-        for alias in missing:
-            self.client.indices.put_alias(index=self._new_index(alias), name=alias)
+    def _missing_aliases(self) -> list[str]:
+        return [alias for alias in self.aliases.values() if not self.admin.indices.exists_alias(name=alias)]
 
-    def _ensure_synonyms(self) -> None:
-        try:
-            self.client.synonyms.get_synonym(id=self.synonyms_set, size=1)
-        except NotFoundError:
-            self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=[])
+    def _ours(self) -> list[str]:
+        """Every index made for one of the aliases, behind it or not."""
+        found = []
+        for alias in self.aliases.values():
+            found += [
+                name for name in self.admin.indices.get(index=f"{alias}-*") if _is_index_of(name, alias)
+            ]
+        return sorted(found)
+
+    def ensure_index(self) -> None:
+        """Create empty indexes behind the missing aliases (tests; operators run `pgb search reindex`)."""
+        missing = self._missing_aliases()
+        if missing:
+            self.synonyms_changed()
+            for alias in missing:
+                self.admin.indices.put_alias(index=self._new_index(alias), name=alias)
+
+    def stray_indexes(self) -> list[str]:
+        """Indexes of ours that no alias points at: left by a rebuild that could not clean up."""
+        aliased: set[str] = set()
+        for alias in self.aliases.values():
+            if self.admin.indices.exists_alias(name=alias):
+                aliased |= set(self.admin.indices.get_alias(name=alias))
+        return [name for name in self._ours() if name not in aliased]
 
     def sync_synonyms(self, rules: Iterable[str]) -> None:
         """Replace the synonyms set with these rules (Solr format); search analyzers reload at once."""
-        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=mapping.synonym_rules(rules))
+        self.admin.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=mapping.synonym_rules(rules))
 
     def synonyms_changed(self) -> None:
         self.sync_synonyms([text for text, _rule in active_synonym_rules()])
 
     def drop(self) -> None:
-        """Remove every index behind the aliases and the synonyms set (tests, decommissioning)."""
-        for alias in self.aliases.values():
-            if self.client.indices.exists_alias(name=alias):
-                for index in self.client.indices.get_alias(name=alias):
-                    self.client.indices.delete(index=index)
+        """Remove every index of ours, behind an alias or stray, and the synonyms set (tests, decommissioning)."""
+        for index in self._ours():
+            self.admin.indices.delete(index=index)
         try:
-            self.client.synonyms.delete_synonym(id=self.synonyms_set)
+            self.admin.synonyms.delete_synonym(id=self.synonyms_set)
         except NotFoundError:
             pass
 
     def rebuild(
         self, documents: Iterable[SearchDocument], *, progress: Callable[[int], object] | None = None
     ) -> int:
-        """Fill new indexes and swap every alias to them in one request; the old indexes are then removed."""
+        """Fill new indexes and swap every alias to them in one request; the old indexes are then removed.
+
+        When anything fails before the swap, the new indexes are deleted again and the old ones stay
+        in use: a failed rebuild leaves nothing behind.
+        """
         self.synonyms_changed()  # creates or replaces the set the new indexes' analyzers read
-        fresh = {visibility: self._new_index(alias) for visibility, alias in self.aliases.items()}
-        count = 0
-        for ok, _item in helpers.streaming_bulk(
-            self.client,
-            (
-                {**action, "_index": fresh[action["_source"]["visibility"]]}
-                for action in self._index_only(documents)
-            ),
-            chunk_size=500,
-            raise_on_error=False,
-        ):
-            if not ok:
-                raise ElasticsearchError(
-                    "a document was refused while rebuilding; the old indexes stay in use"
-                )
-            count += 1
-            if progress:
-                progress(1)
-        self.client.indices.refresh(index=list(fresh.values()))
+        fresh: dict[str, str] = {}
+        try:
+            for visibility, alias in self.aliases.items():
+                fresh[visibility] = self._new_index(alias)
+            count = self._fill(fresh, documents, progress)
+        except BaseException:
+            for index in fresh.values():
+                try:
+                    self.admin.indices.delete(index=index)
+                except Exception:  # noqa: BLE001 - the cluster is gone: `pgb search status` lists it as stray
+                    pass
+            raise
         actions, old = [], []
         for visibility, alias in self.aliases.items():
-            if self.client.indices.exists_alias(name=alias):
-                for index in self.client.indices.get_alias(name=alias):
+            if self.admin.indices.exists_alias(name=alias):
+                for index in self.admin.indices.get_alias(name=alias):
                     old.append(index)
                     actions.append({"remove": {"index": index, "alias": alias}})
             actions.append({"add": {"index": fresh[visibility], "alias": alias}})
-        self.client.indices.update_aliases(actions=actions)
+        self.admin.indices.update_aliases(actions=actions)
         for index in old:
-            self.client.indices.delete(index=index)
+            self.admin.indices.delete(index=index)
         return count
 
-    @staticmethod
-    def _index_only(documents: Iterable[SearchDocument]):
-        for document in documents:
-            yield {"_op_type": "index", "_id": document.id, "_source": queries.source(document)}
+    def _fill(self, fresh: dict[str, str], documents: Iterable[SearchDocument], progress) -> int:
+        actions = (
+            {
+                "_op_type": "index",
+                "_index": fresh[str(d.visibility)],
+                "_id": d.id,
+                "_source": queries.source(d),
+            }
+            for d in documents
+        )
+        count = 0
+        for ok, item in helpers.streaming_bulk(self.admin, actions, chunk_size=500, raise_on_error=False):
+            if not ok:
+                raise ElasticsearchError(f"a document was refused while rebuilding: {item}", permanent=True)
+            count += 1
+            if progress:
+                progress(1)
+        self.admin.indices.refresh(index=list(fresh.values()))
+        return count
 
     # --- Updates ----------------------------------------------------------------------------------
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
-        self.ensure_index()
         self._bulk(queries.bulk_actions(documents, self.aliases))
 
     def delete(self, ids: Iterable[str]) -> None:
-        self.ensure_index()
         self._bulk(queries.delete_actions(ids, self.aliases.values()))
 
     def _bulk(self, actions) -> int:
+        """Send `actions`; refuses (so the update waits in the queue) while no full index stands behind
+        the aliases: one made by the first update would hold only the updated items and look healthy."""
+        missing = self._missing_aliases()
+        if missing:
+            raise ElasticsearchError(f"no index behind {', '.join(missing)} yet: run `pgb search reindex`")
         done, errors = helpers.bulk(
-            self.client,
+            self.admin,
             actions,
             chunk_size=500,
             raise_on_error=False,
             stats_only=False,
-            refresh=self.refresh or None,
+            **queries.bulk_params(refresh=self.refresh),
         )
         # Deleting what is absent is fine: a document lives in the index of its visibility only.
         real = [e for e in errors if next(iter(e.values())).get("status") != 404]
         if real:
-            raise ElasticsearchError(f"{len(real)} bulk actions failed, first: {real[0]}")
+            statuses = {next(iter(e.values())).get("status", 0) for e in real}
+            raise ElasticsearchError(
+                f"{len(real)} bulk actions failed, first: {real[0]}",
+                permanent=all(400 <= status < 500 and status != 429 for status in statuses),
+            )
         return done
 
     # --- Asking -----------------------------------------------------------------------------------
@@ -188,16 +252,17 @@ class ElasticsearchBackend:
     def health(self, *, audience: Audience) -> BackendHealth:
         try:
             cluster = self.client.cluster.health(timeout="2s")
-            missing = [a for a in self.aliases.values() if not self.client.indices.exists_alias(name=a)]
             if cluster["status"] == "red":
                 return BackendHealth(backend=self.name, status="error", detail="cluster status red")
+            missing = self._missing_aliases()
             if missing:
-                return BackendHealth(
-                    backend=self.name, status="error", detail=f"no index behind alias {', '.join(missing)}"
-                )
+                detail = f"no index behind {', '.join(missing)}: run `pgb search reindex`"
+                return BackendHealth(backend=self.name, status="error", detail=detail)
             count = self.client.count(index=self._indexes(audience))["count"]
+            stray = self.stray_indexes()
         except Exception as exc:  # unreachable, refusing or slow: reported, never raised
             return BackendHealth(backend=self.name, status="error", detail=exc.__class__.__name__)
-        return BackendHealth(
-            backend=self.name, status="ok", detail=f"cluster {cluster['status']}, {count} items"
-        )
+        detail = f"cluster {cluster['status']}, {count} items"
+        if stray:
+            detail += f"; stray indexes (delete them): {', '.join(stray)}"
+        return BackendHealth(backend=self.name, status="ok", detail=detail)

@@ -77,11 +77,11 @@ def analyzers(synonyms_set: str) -> dict:
         "dutch_search": analyzer(
             "pgb_dutch_search", tokenizer="standard", filter=FOLDING + [synonyms] + STEMMING
         ),
+        # Compounds are split when indexed only: a query's own compounds are expanded by the query
+        # builder into one required clause per part (queries.text_query). Split at search time, the
+        # parts would stand at one position, as synonyms, and "budgetplan" would find any "plan".
         "compound": analyzer(
             "pgb_compound", tokenizer="standard", filter=FOLDING + [decompounder] + STEMMING
-        ),
-        "compound_search": analyzer(
-            "pgb_compound_search", tokenizer="standard", filter=FOLDING + [synonyms, decompounder] + STEMMING
         ),
         "folding": analyzer("pgb_folding", tokenizer="standard", filter=FOLDING),
     }
@@ -89,7 +89,7 @@ def analyzers(synonyms_set: str) -> dict:
 
 def _text(a: dict, *, suggest: bool = False) -> Text:
     """A Dutch text field with a compound-splitting subfield (gezinspgb finds 'pgb voor het gezin')."""
-    fields = {"parts": Text(analyzer=a["compound"], search_analyzer=a["compound_search"])}
+    fields = {"parts": Text(analyzer=a["compound"], search_analyzer=a["dutch_search"])}
     if suggest:
         fields["suggest"] = SearchAsYouType(analyzer=a["folding"])
     return Text(analyzer=a["dutch"], search_analyzer=a["dutch_search"], copy_to="spell", fields=fields)

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from elasticsearch.dsl import A, Q, Search
 
+from search.analysis import split_compound, words
 from search.types import FILTER_FIELDS, Audience, SearchDocument, SearchRequest
 
 # A filter parameter and the field it filters on.
@@ -19,7 +20,16 @@ FIELD = {
 FACET_SIZE = {"municipality": 400}  # all 342 gemeenten, with room to grow
 DEFAULT_FACET_SIZE = 100
 TEXT_FIELDS = ["title^10", "title.parts^5", "summary^4", "summary.parts^2", "body", "body.parts^0.5"]
-HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html", "type": "unified"}
+# The unified highlighter refuses text beyond the index's max_analyzed_offset (1,000,000 characters:
+# a long PDF plus captions) with an error; asked to stop before it, it highlights the start instead.
+MAX_ANALYZED_OFFSET = 999_999
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "type": "unified",
+    "max_analyzed_offset": MAX_ANALYZED_OFFSET,
+}
 SNIPPET_CHARS = 200
 RECENCY_BOOST = 0.15  # as the database backend: a new item scores up to 15 % higher
 HIDDEN_SOURCE = ["passages", "body", "spell"]  # highlights read them; hits need not carry them
@@ -78,12 +88,24 @@ def _visible(audience: Audience):
 
 
 def text_query(text: str, *, fuzzy: bool = False):
+    """The words as typed (synonyms, phrases, and compounds in the text through the `parts` subfields),
+    or, for each compound the visitor typed, all of its parts: "budgetplan" finds "budget voor het plan"
+    but not every "plan", as in the database backend."""
     options = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
-    return Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields", operator="or", **options)
+
+    def match(typed: str):
+        return Q("multi_match", query=typed, fields=TEXT_FIELDS, type="most_fields", operator="or", **options)
+
+    compounds = [parts for word in words(text) if (parts := split_compound(word))]
+    if not compounds:
+        return match(text)
+    every_part = [Q("bool", must=[match(part) for part in parts]) for parts in compounds]
+    return Q("bool", should=[match(text), *every_part], minimum_should_match=1)
 
 
-def _ranked(request: SearchRequest, text: str, fuzzy: bool):
-    passage = Q(
+def _passage(text: str):
+    """The best caption cue or PDF page, for a hit's second or page; it adds a little to the score."""
+    return Q(
         "nested",
         path="passages",
         query=Q("match", **{"passages.text": {"query": text}}),
@@ -97,7 +119,10 @@ def _ranked(request: SearchRequest, text: str, fuzzy: bool):
             },
         },
     )
-    matched = Q("bool", must=[text_query(text, fuzzy=fuzzy)], should=[passage])
+
+
+def _ranked(request: SearchRequest, text: str, fuzzy: bool):
+    matched = text_query(text, fuzzy=fuzzy)
     if request.sort == "newest":
         organic = Q("constant_score", filter=matched, boost=1)
     else:
@@ -124,8 +149,15 @@ def build_search(request: SearchRequest, *, fuzzy: bool = False) -> dict:
     search = Search().extra(track_total_hits=True)
     text = request.text.strip()
     if text:
+        # The passage clause sits beside the ranked one, not inside it: a `pinned` query would drop
+        # its inner hits, and a promoted query's video and PDF hits would lose their second and page.
         search = search.query(
-            Q("bool", must=[_ranked(request, text, fuzzy)], filter=[_visible(request.audience)])
+            Q(
+                "bool",
+                must=[_ranked(request, text, fuzzy)],
+                should=[_passage(text)],
+                filter=[_visible(request.audience)],
+            )
         )
         # Pinned items score above every organic one; with "newest" all organic items score alike.
         search = search.sort({"_score": "desc"}, {"published": "desc"}, {"doc_id": "desc"})
@@ -191,6 +223,9 @@ def build_related(doc_id: str, *, audience: Audience, indexes: list[str], limit:
         min_term_freq=1,
         min_doc_freq=1,
         max_query_terms=30,
+        # The default (30 % of up to 30 terms) leaves a short item without related items; as the
+        # database backend, any shared word counts, the best shared words rank first.
+        minimum_should_match="1",
     )
     return (
         Search()
@@ -198,3 +233,8 @@ def build_related(doc_id: str, *, audience: Audience, indexes: list[str], limit:
         .source(excludes=HIDDEN_SOURCE)[:limit]
         .to_dict()
     )
+
+
+def bulk_params(*, refresh: bool) -> dict:
+    """Parameters of every bulk request: with `refresh`, return once the writes are searchable."""
+    return {"refresh": "wait_for"} if refresh else {}

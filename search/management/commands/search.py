@@ -43,6 +43,9 @@ class Command(BaseCommand):
             key = (item_type, visibility)
             self.stdout.write(f"{item_type:<10} {visibility:<10} {counts[key]:>8} {indexed[key]:>8}")
         self.stdout.write(f"backlog: {service.backlog()} index updates waiting for a secondary engine")
+        failed = service.failed_updates()
+        if failed:
+            self.stdout.write(f"failed: {failed} index updates were refused for good (see the worker's log)")
         summary = f"{sum(counts.values())} searchable documents, {sum(indexed.values())} in the index"
         if counts != indexed:
             summary += ": out of step with the content, run `pgb search reindex`"
