@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 
 from cms.exchange import limits
 from cms.models import Law, Municipality, Theme
+from cms.pdftext import pdf_problem
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,80}")  # always with fullmatch: `$` would let a final newline pass
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -208,9 +209,8 @@ class Checker:
             return f"file {shown(name)} not found next to the JSONL file", file
         if file.stat().st_size > limits.MAX_ATTACHMENT_BYTES:
             return f"{shown(name)} is larger than {limits.MAX_ATTACHMENT_BYTES // 1024 // 1024} MB", file
-        with file.open("rb") as handle:
-            if handle.read(5) != b"%PDF-":
-                return f"{shown(name)} is not a PDF file", file
+        if problem := pdf_problem(file):
+            return f"{shown(name)} is not a readable PDF ({problem})", file
         return None, file
 
 

@@ -100,7 +100,7 @@ BAD_ITEMS = [
     ),
     (
         with_(VALID_CASE, attachments=[{"title": "Nep", "file": "files/not-a-pdf.pdf"}]),
-        "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a PDF file",
+        "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a readable PDF",
     ),
     (
         with_(VALID_CASE, attachments=[{"title": "Uit", "file": "../../../etc/passwd"}]),
