@@ -1,6 +1,11 @@
-"""Text of uploaded PDFs, page by page (pypdf), for search; unreadable files yield no text, never an error."""
+"""Text of PDFs, page by page (pypdf), for search; unreadable files yield no text, never an error.
+
+`pdf_problem` tells the importer beforehand whether a file would yield its text at all.
+"""
 
 import logging
+from functools import lru_cache
+from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -23,3 +28,33 @@ def pdf_pages(document) -> list[tuple[int, str]]:
     except (PdfReadError, OSError, ValueError) as exc:
         logger.warning("Could not read text from %s: %s", document.file.name, exc)
         return []
+
+
+def pdf_problem(path: Path) -> str | None:
+    """Why the file at `path` is not a readable PDF ("it has no pages"), or None when it is one.
+
+    Readable means: pypdf opens it, it has at least one page and the text of its first MAX_PAGES pages
+    (the ones search reads) can be extracted. The verdict is remembered per file version, because an
+    import checks every attachment twice.
+    """
+    path = path.resolve()
+    stat = path.stat()
+    return _pdf_problem(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _pdf_problem(path: str, size: int, mtime_ns: int) -> str | None:
+    with open(path, "rb") as handle:
+        if handle.read(5) != b"%PDF-":
+            return "it does not start with %PDF-"
+        handle.seek(0)
+        try:
+            pages = PdfReader(handle).pages
+            if len(pages) == 0:
+                return "it has no pages"
+            for page in pages[:MAX_PAGES]:
+                page.extract_text()
+        except Exception as exc:  # a damaged file can make pypdf raise nearly anything
+            logger.info("Unreadable PDF %s: %r", path, exc)
+            return "pypdf cannot read it"
+    return None

@@ -1,6 +1,8 @@
 """Exchange-format handler for forum questions with their answers."""
 
+from cms.exchange import limits
 from cms.exchange.pages import taxonomy_export
+from cms.exchange.validation import shown
 from forum import services
 from forum.constants import Visibility
 from forum.models import Question
@@ -17,10 +19,12 @@ class QuestionHandler:
         if item.get("attachments"):
             checker.error("attachments", "questions cannot have attachments")
         visibility = item.get("visibility", Visibility.PUBLIC)
-        if visibility not in Visibility.values:
-            checker.error("visibility", f"must be public or members, not {visibility!r}")
+        if not isinstance(visibility, str) or visibility not in Visibility.values:
+            checker.error("visibility", f"must be public or members, not {shown(visibility)}")
+            visibility = Visibility.PUBLIC
         answers = []
-        for index, answer in enumerate(checker.list_of(item, "answers", "answers")):
+        entries = checker.list_of(item, "answers", "answers", max_items=limits.MAX_ANSWERS)
+        for index, answer in enumerate(entries):
             path = f"answers[{index}]"
             if not isinstance(answer, dict):
                 checker.error(path, "must be an object")
@@ -28,7 +32,9 @@ class QuestionHandler:
             name, organisation = checker.author(answer, f"{path}.author")
             answers.append(
                 {
-                    "body": checker.string(answer, "body", f"{path}.body", required=True),
+                    "body": checker.string(
+                        answer, "body", f"{path}.body", required=True, max_len=limits.MAX_ANSWER_BODY
+                    ),
                     "author_name": name,
                     "author_organisation": organisation,
                     "municipalities": checker.municipalities(answer, f"{path}.municipalities"),

@@ -1,6 +1,8 @@
 """Exchange-format handlers for explainer videos and policy documents."""
 
+from cms.exchange import limits
 from cms.exchange.handlers import PageHandler, text_body
+from cms.exchange.validation import shown
 from media import services
 from media.captions import caption_errors
 from media.models import DocumentPage, VideoPage
@@ -13,17 +15,30 @@ class VideoHandler(PageHandler):
         duration = item.get("duration")
         if duration is None:
             checker.error("duration", "is required")
-        elif not isinstance(duration, int) or isinstance(duration, bool) or duration < 0:
-            checker.error("duration", f"must be a whole number of seconds, not {duration!r}")
+        elif (
+            not isinstance(duration, int)
+            or isinstance(duration, bool)
+            or not 0 <= duration <= limits.MAX_DURATION_SECONDS
+        ):
+            checker.error(
+                "duration",
+                f"must be a whole number of seconds from 0 to {limits.MAX_DURATION_SECONDS:,},"
+                f" not {shown(duration)}",
+            )
+            duration = None
         captions = item.get("captions")
         if not isinstance(captions, str) or not captions.strip():
             checker.error("captions", "is required for videos (WebVTT)")
+        elif len(captions) > limits.MAX_CAPTIONS:
+            checker.error(
+                "captions", f"must be at most {limits.MAX_CAPTIONS:,} characters long (is {len(captions):,})"
+            )
         else:
             for error in caption_errors(captions):
                 checker.error("captions", f"invalid WebVTT: {error}")
         clean.extra = {
-            "speaker": checker.string(item, "speaker", "speaker", required=False, max_len=200),
-            "duration": duration if isinstance(duration, int) else None,
+            "speaker": checker.string(item, "speaker", "speaker", required=False, max_len=limits.MAX_NAME),
+            "duration": duration,
             "captions": captions if isinstance(captions, str) else "",
         }
 

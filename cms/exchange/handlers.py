@@ -6,10 +6,10 @@ from typing import Any, Protocol
 from cms import services
 from cms.blocks import CASE_SECTIONS
 from cms.constants import CaseStatus
-from cms.exchange import pages
+from cms.exchange import limits, pages
 from cms.exchange.richtext import markdown_to_richtext, richtext_to_markdown, split_sections
 from cms.exchange.types import ImportContext
-from cms.exchange.validation import Checker, CleanItem
+from cms.exchange.validation import Checker, CleanItem, shown
 from cms.models import ArticlePage, CasePage
 from cms.services import PageFields
 
@@ -134,13 +134,15 @@ class CaseHandler(PageHandler):
 
     def check_own(self, item, clean, checker):
         status = item.get("status")
-        if status is not None and status not in CaseStatus.values:
-            checker.error("status", f"must be one of {', '.join(CaseStatus.values)}, not {status!r}")
+        if status is not None and (not isinstance(status, str) or status not in CaseStatus.values):
+            checker.error("status", f"must be one of {', '.join(CaseStatus.values)}, not {shown(status)}")
+            status = None
         contact = checker.obj(item, "contact", "contact")
+        name_max = limits.MAX_NAME
         clean.extra = {
             "status": status or "",
-            "contact_name": checker.string(contact, "name", "contact.name", required=False, max_len=200),
-            "contact_role": checker.string(contact, "role", "contact.role", required=False, max_len=200),
+            "contact_name": checker.string(contact, "name", "contact.name", required=False, max_len=name_max),
+            "contact_role": checker.string(contact, "role", "contact.role", required=False, max_len=name_max),
             "contact_email": checker.email(contact, "email", "contact.email"),
         }
 

@@ -52,10 +52,10 @@ def validate_file(path: Path, report: ImportReport) -> set[int]:
     seen: dict[str, int] = {}
     invalid: set[int] = set()
     pending: dict[str, tuple[int, str]] = {}
-    for line, item, error in iter_lines(path):
+    for line, item, line_errors in iter_lines(path):
         report.total += 1
-        if error is not None:
-            report.errors.append(error)
+        if line_errors:
+            report.errors.extend(line_errors)
             invalid.add(line)
             continue
         clean, errors = validate_item(item, line, vocabulary, path.parent)
@@ -77,7 +77,7 @@ def validate_file(path: Path, report: ImportReport) -> set[int]:
 def _valid_chunks(path: Path, invalid: set[int], progress) -> Iterator[list[tuple[int, dict]]]:
     """The valid (line, item) pairs of `path` in lists of ID_BATCH, reading the file as a stream."""
     chunk: list[tuple[int, dict]] = []
-    for line, item, _error in iter_lines(path):
+    for line, item, _errors in iter_lines(path):
         if progress:
             progress(1)
         if line in invalid:

@@ -16,14 +16,6 @@ class FieldError:
         return f"line {self.line}: {self.field}: {self.message}"
 
 
-class ItemInvalid(Exception):
-    """Raised by validators; carries the field errors of one item."""
-
-    def __init__(self, errors: list[tuple[str, str]]):
-        super().__init__("; ".join(f"{f}: {m}" for f, m in errors))
-        self.errors = errors
-
-
 @dataclass
 class ImportReport:
     """What an import did (or, in a dry run, would do)."""

@@ -8,10 +8,18 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from cms.exchange import limits
 from cms.models import Law, Municipality, Theme
+from cms.pdftext import pdf_problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]{3,80}$")
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+ID_PATTERN = re.compile(r"[a-z0-9-]{3,80}")  # always with fullmatch: `$` would let a final newline pass
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def shown(value: object) -> str:
+    """`value` as a message quotes it: its repr, cut short so that a huge value stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
 
 
 @dataclass
@@ -77,8 +85,9 @@ class Checker:
             self.error(path, "must be a string")
             return ""
         value = value.strip()
-        if len(value) < min_len or (max_len is not None and len(value) > max_len):
-            self.error(path, f"must be {min_len} to {max_len} characters long (is {len(value)})")
+        if min_len and len(value) < min_len or (max_len is not None and len(value) > max_len):
+            bounds = f"{min_len} to {max_len:,}" if min_len else f"at most {max_len:,}"
+            self.error(path, f"must be {bounds} characters long (is {len(value):,})")
         return value
 
     def date(self, obj: dict, key: str, path: str, *, required: bool) -> datetime.date | None:
@@ -87,13 +96,13 @@ class Checker:
             if required:
                 self.error(path, "is required")
             return None
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.error(path, f"must be a date as YYYY-MM-DD, not {value!r}")
+        if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
+            self.error(path, f"must be a date as YYYY-MM-DD, not {shown(value)}")
             return None
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            self.error(path, f"{value!r} is not a real date")
+            self.error(path, f"{shown(value)} is not a real date")
             return None
 
     def boolean(self, obj: dict, key: str, path: str, *, default: bool = False) -> bool:
@@ -112,99 +121,131 @@ class Checker:
             return {}
         return value
 
-    def list_of(self, obj: dict, key: str, path: str) -> list:
+    def list_of(self, obj: dict, key: str, path: str, *, max_items: int) -> list:
+        """The list at `key` ([] when absent); longer than `max_items` is an error and yields []."""
         value = obj.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
             self.error(path, "must be a list")
             return []
+        if len(value) > max_items:
+            self.error(path, f"must have at most {max_items:,} entries (has {len(value):,})")
+            return []
         return value
 
-    def codes(self, obj: dict, key: str, path: str, known: set[str], what: str) -> list[str]:
+    def codes(
+        self, obj: dict, key: str, path: str, known: set[str], what: str, *, max_items: int
+    ) -> list[str]:
         result = []
-        for index, value in enumerate(self.list_of(obj, key, path)):
+        for index, value in enumerate(self.list_of(obj, key, path, max_items=max_items)):
             if not isinstance(value, str) or value not in known:
-                self.error(f"{path}[{index}]", f"unknown {what} {value!r}")
+                self.error(f"{path}[{index}]", f"unknown {what} {shown(value)}")
             elif value not in result:
                 result.append(value)
         return result
 
     def municipalities(self, obj: dict, path: str) -> list[str]:
-        return self.codes(obj, "municipalities", path, self.vocabulary.municipalities, "CBS code")
+        return self.codes(
+            obj,
+            "municipalities",
+            path,
+            self.vocabulary.municipalities,
+            "CBS code",
+            max_items=limits.MAX_MUNICIPALITIES,
+        )
 
     def author(self, obj: dict, path: str) -> tuple[str, str]:
         author = self.obj(obj, "author", path)
-        name = self.string(author, "name", f"{path}.name", required=False, max_len=200)
+        name = self.string(author, "name", f"{path}.name", required=False, max_len=limits.MAX_NAME)
         organisation = self.string(
-            author, "organisation", f"{path}.organisation", required=False, max_len=200
+            author, "organisation", f"{path}.organisation", required=False, max_len=limits.MAX_NAME
         )
         return name, organisation
 
     def email(self, obj: dict, key: str, path: str) -> str:
-        value = self.string(obj, key, path, required=False, max_len=254)
-        if value:
+        value = self.string(obj, key, path, required=False, max_len=limits.MAX_EMAIL)
+        if value and len(value) <= limits.MAX_EMAIL:
             try:
                 validate_email(value)
             except ValidationError:
-                self.error(path, f"{value!r} is not an e-mail address")
+                self.error(path, f"{shown(value)} is not an e-mail address")
         return value
 
     def attachments(self, *, required: bool) -> list[tuple[str, Path]]:
-        entries = self.list_of(self.item, "attachments", "attachments")
+        entries = self.list_of(self.item, "attachments", "attachments", max_items=limits.MAX_ATTACHMENTS)
         if required and not entries:
             self.error("attachments", "is required for this type (the document file itself)")
         result = []
-        base = self.base_dir.resolve()
         for index, entry in enumerate(entries):
             path = f"attachments[{index}]"
             if not isinstance(entry, dict):
                 self.error(path, "must be an object with title and file")
                 continue
-            title = self.string(entry, "title", f"{path}.title", required=True, max_len=255)
-            name = self.string(entry, "file", f"{path}.file", required=True)
-            if not name:
-                continue
-            file = (base / name).resolve()
-            if not file.is_relative_to(base):
-                self.error(f"{path}.file", f"{name!r} points outside the folder of the JSONL file")
-            elif not file.is_file():
-                self.error(f"{path}.file", f"file {name!r} not found next to the JSONL file")
-            elif file.stat().st_size > MAX_ATTACHMENT_BYTES:
-                self.error(f"{path}.file", f"{name!r} is larger than 50 MB")
-            else:
-                with file.open("rb") as handle:
-                    if handle.read(5) != b"%PDF-":
-                        self.error(f"{path}.file", f"{name!r} is not a PDF file")
-                        continue
-                result.append((title, file))
+            title = self.string(
+                entry, "title", f"{path}.title", required=True, max_len=limits.MAX_ATTACHMENT_TITLE
+            )
+            name = self.string(
+                entry, "file", f"{path}.file", required=True, max_len=limits.MAX_ATTACHMENT_PATH
+            )
+            if name and len(name) <= limits.MAX_ATTACHMENT_PATH:
+                try:
+                    problem, file = self.attachment_file(name)
+                except OSError as exc:  # e.g. a path component longer than the file system allows
+                    problem, file = f"{shown(name)} cannot be read ({exc.strerror or exc})", None
+                if problem:
+                    self.error(f"{path}.file", problem)
+                else:
+                    result.append((title, file))
         return result
+
+    def attachment_file(self, name: str) -> tuple[str | None, Path]:
+        """(what is wrong with attachment `name` or None, its resolved path)."""
+        base = self.base_dir.resolve()
+        file = (base / name).resolve()
+        if not file.is_relative_to(base):
+            return f"{shown(name)} points outside the folder of the JSONL file", file
+        if not file.is_file():
+            return f"file {shown(name)} not found next to the JSONL file", file
+        if file.stat().st_size > limits.MAX_ATTACHMENT_BYTES:
+            return f"{shown(name)} is larger than {limits.MAX_ATTACHMENT_BYTES // 1024 // 1024} MB", file
+        if problem := pdf_problem(file):
+            return f"{shown(name)} is not a readable PDF ({problem})", file
+        return None, file
 
 
 def check_common(item: dict, checker: Checker, line: int, *, types: set[str]) -> CleanItem:
     """Validate the fields every type shares; errors are collected on `checker`."""
     external_id = item.get("id")
-    if not isinstance(external_id, str) or not ID_PATTERN.match(external_id):
-        checker.error("id", f"must match [a-z0-9-]{{3,80}}, not {external_id!r}")
+    if not isinstance(external_id, str) or not ID_PATTERN.fullmatch(external_id):
+        checker.error("id", f"must match [a-z0-9-]{{3,80}}, not {shown(external_id)}")
         external_id = ""
     item_type = item.get("type")
-    if item_type not in types:
-        checker.error("type", f"unknown type {item_type!r} (expected one of {', '.join(sorted(types))})")
-    title = checker.string(item, "title", "title", required=True, min_len=3, max_len=200)
-    summary = checker.string(item, "summary", "summary", required=item_type != "question")
-    body = checker.string(item, "body", "body", required=True)
+    if not isinstance(item_type, str) or item_type not in types:
+        checker.error("type", f"unknown type {shown(item_type)} (expected one of {', '.join(sorted(types))})")
+        item_type = item_type if isinstance(item_type, str) else ""
+    min_title, max_title = limits.TITLE_LENGTH
+    title = checker.string(item, "title", "title", required=True, min_len=min_title, max_len=max_title)
+    summary = checker.string(
+        item, "summary", "summary", required=item_type != "question", max_len=limits.MAX_SUMMARY
+    )
+    body = checker.string(item, "body", "body", required=True, max_len=limits.MAX_BODY)
     author_name, author_organisation = checker.author(item, "author")
     return CleanItem(
         line=line,
         id=external_id,
-        type=item_type if isinstance(item_type, str) else "",
+        type=item_type,
         title=title,
         summary=summary,
         body=body,
         published=checker.date(item, "published", "published", required=True),
         municipalities=checker.municipalities(item, "municipalities"),
-        laws=checker.codes(item, "laws", "laws", checker.vocabulary.laws, "law slug"),
-        themes=checker.codes(item, "themes", "themes", checker.vocabulary.themes, "theme slug"),
+        laws=checker.codes(
+            item, "laws", "laws", checker.vocabulary.laws, "law slug", max_items=limits.MAX_LAWS
+        ),
+        themes=checker.codes(
+            item, "themes", "themes", checker.vocabulary.themes, "theme slug", max_items=limits.MAX_THEMES
+        ),
         author_name=author_name,
         author_organisation=author_organisation,
         attachments=[],

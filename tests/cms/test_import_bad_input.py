@@ -54,7 +54,8 @@ def write(tmp_path, *lines) -> Path:
     with path.open("wb") as handle:
         for line in lines:
             handle.write(
-                line if isinstance(line, bytes) else (json.dumps(line, ensure_ascii=False) + "\n").encode()
+                # ensure_ascii keeps lone surrogates as \ud800 escapes; UTF-8 cannot encode them
+                line if isinstance(line, bytes) else (json.dumps(line, ensure_ascii=True) + "\n").encode()
             )
     return path
 
@@ -100,7 +101,7 @@ BAD_ITEMS = [
     ),
     (
         with_(VALID_CASE, attachments=[{"title": "Nep", "file": "files/not-a-pdf.pdf"}]),
-        "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a PDF file",
+        "line 2: attachments[0].file: 'files/not-a-pdf.pdf' is not a readable PDF",
     ),
     (
         with_(VALID_CASE, attachments=[{"title": "Uit", "file": "../../../etc/passwd"}]),
@@ -215,3 +216,122 @@ def test_imported_markup_is_sanitised(tmp_path):
     assert "<img" not in html and "onerror" not in html.replace("onerror=alert(1)&gt;", "")
     assert "javascript:" not in html.replace("(javascript:alert(1))", "")
     assert "<b>vet</b>" not in html
+
+
+VALID_QUESTION = {
+    "id": "question-bad-line",
+    "type": "question",
+    "title": "Een vraag",
+    "body": "Vraag.",
+    "published": "2024-01-01",
+    "answers": [{"body": "Antwoord.", "author": {"name": "Piet"}, "published": "2024-01-02"}],
+}
+BAD_CASE = with_(VALID_CASE, id="case-bad-line")
+BAD_VIDEO = with_(VALID_VIDEO, id="video-bad-line")
+SURROGATE = "contains an invalid character (a lone surrogate)"
+NUL = "contains an invalid character (NUL, \\u0000)"
+
+
+def answer_with(**changes) -> dict:
+    return with_(VALID_QUESTION, answers=[{**VALID_QUESTION["answers"][0], **changes}])
+
+
+def attached(name: str) -> dict:
+    return with_(BAD_CASE, attachments=[{"title": "Bijlage", "file": name}])
+
+
+# (bad line, the exact error line, extra files under files/)
+MALFORMED = [
+    pytest.param(
+        with_(BAD_CASE, type=["case"]),
+        "line 2: type: unknown type ['case'] (expected one of article, case, document, question, video)",
+        {},
+        id="type-list",
+    ),
+    pytest.param(
+        with_(BAD_CASE, type={"case": 1}),
+        "line 2: type: unknown type {'case': 1} (expected one of article, case, document, question, video)",
+        {},
+        id="type-object",
+    ),
+    pytest.param(
+        with_(BAD_CASE, status=["lopend"]),
+        "line 2: status: must be one of lopend, afgerond, gestopt, not ['lopend']",
+        {},
+        id="status-list",
+    ),
+    pytest.param(
+        with_(VALID_QUESTION, visibility={"public": True}),
+        "line 2: visibility: must be public or members, not {'public': True}",
+        {},
+        id="visibility-object",
+    ),
+    pytest.param(
+        with_(BAD_CASE, id="case-bad-line\n"),
+        "line 2: id: must match [a-z0-9-]{3,80}, not 'case-bad-line\\n'",
+        {},
+        id="id-trailing-newline",
+    ),
+    pytest.param(
+        with_(BAD_CASE, title="Ti\ud800tel"), f"line 2: title: {SURROGATE}", {}, id="surrogate-title"
+    ),
+    pytest.param(
+        answer_with(body="Ant\udfffwoord"), f"line 2: answers[0].body: {SURROGATE}", {}, id="surrogate-deep"
+    ),
+    pytest.param(
+        with_(BAD_CASE, author={"na\ud800me": "Piet"}),
+        "line 2: author: has a key with an invalid character (a lone surrogate)",
+        {},
+        id="surrogate-key",
+    ),
+    pytest.param(with_(BAD_CASE, title="Ti\x00tel"), f"line 2: title: {NUL}", {}, id="nul-title"),
+    pytest.param(
+        answer_with(author={"name": "Pi\x00et"}), f"line 2: answers[0].author.name: {NUL}", {}, id="nul-deep"
+    ),
+    pytest.param(
+        attached("files/checklist-test.pdf\x00.txt"), f"line 2: attachments[0].file: {NUL}", {}, id="nul-file"
+    ),
+    *[
+        pytest.param(
+            attached(f"files/{name}"),
+            f"line 2: attachments[0].file: 'files/{name}' is not a readable PDF ({reason})",
+            {name: content},
+            id=f"pdf-{name}",
+        )
+        for name, content, reason in [
+            ("kop.pdf", b"%PDF-", "pypdf cannot read it"),
+            ("negen.pdf", b"%PDF-1.4\n", "pypdf cannot read it"),
+            ("half.pdf", (FIXTURES / "files/checklist-test.pdf").read_bytes()[:600], "pypdf cannot read it"),
+            ("tekst.pdf", b"Dit is gewone tekst.\n", "it does not start with %PDF-"),
+        ]
+    ],
+    pytest.param(
+        attached("files/" + "a" * 300 + ".pdf"),
+        f"line 2: attachments[0].file: 'files/{'a' * 43}… (312 characters)"
+        " cannot be read (File name too long)",
+        {},
+        id="file-name-too-long",
+    ),
+]
+
+
+def refused_then_skipped(tmp_path, bad: dict | bytes, message: str, files: dict[str, bytes]) -> None:
+    """After a valid line, `bad` is refused with the error line `message` and nothing is stored;
+    with --skip-invalid the valid line is imported and `message` reported."""
+    path = write(tmp_path, VALID_CASE, bad)
+    for name, content in files.items():
+        (tmp_path / "files" / name).write_bytes(content)
+    assert message in refused(path).splitlines()
+    assert stored() == (0, 0, 0, 0)
+
+    out, err = StringIO(), StringIO()
+    call_command("import", str(path), "--skip-invalid", stdout=out, stderr=err, verbosity=0)
+    assert out.getvalue().strip() == "2 items: 1 created, 0 updated, 0 unchanged, 1 skipped."
+    assert message in err.getvalue().splitlines()
+    assert list(KnowledgePage.objects.values_list("external_id", flat=True)) == ["case-valid-one"]
+    assert stored() == (1, 0, 0, 0)
+
+
+@pytest.mark.parametrize(("bad", "message", "files"), MALFORMED)
+def test_malformed_line_is_refused_by_name_or_skipped(tmp_path, bad, message, files):
+    refused_then_skipped(tmp_path, bad, message, files)
