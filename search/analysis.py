@@ -125,9 +125,17 @@ def _cut_ge(word: str, result: str) -> int | None:
     return None
 
 
+LONGEST_COMPOUND = 40  # letters; longer "words" (a run of characters in a pasted file) are no compound
+
+
 @lru_cache(maxsize=50_000)
 def split_compound(word: str) -> tuple[str, ...]:
-    """The two domain parts of a joined compound ('gezinspgb' -> ('gezins', 'pgb')), else ()."""
+    """The two domain parts of a joined compound ('gezinspgb' -> ('gezins', 'pgb')), else ().
+
+    Trying every cut costs the square of a word's length: a 200,000-letter word took 12 s to index.
+    """
+    if len(word) > LONGEST_COMPOUND:
+        return ()
     parts = {fold(p) for p in COMPOUND_PARTS}
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
