@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 logger = logging.getLogger(__name__)
 MAX_PAGES = 500
@@ -25,8 +24,8 @@ def pdf_pages(document) -> list[tuple[int, str]]:
                 (number, " ".join((page.extract_text() or "").split()))
                 for number, page in enumerate(reader.pages[:MAX_PAGES], start=1)
             ]
-    except (PdfReadError, OSError, ValueError) as exc:
-        logger.warning("Could not read text from %s: %s", document.file.name, exc)
+    except Exception as exc:  # noqa: BLE001 - a damaged upload can make pypdf raise nearly anything
+        logger.warning("Could not read text from %s: %r", document.file.name, exc)
         return []
 
 
