@@ -95,6 +95,16 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    and DATABASES["default"]["NAME"] != ":memory:"
+):
+    try:  # SQLite cannot create the folder of its file itself
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"Cannot create the folder of the SQLite database ({exc}); check PGB_VAR_DIR."
+        ) from exc
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("PGB_DB_CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while an import writes; the lock wait avoids "database is locked".

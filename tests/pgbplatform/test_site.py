@@ -123,3 +123,16 @@ def test_cookies_are_secure_when_debug_is_off():
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.split() == ["True", "True", "False"], result.stderr
+
+
+def test_a_new_var_folder_is_created_for_the_sqlite_database(tmp_path):
+    var = tmp_path / "nieuw" / "var"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pgbplatform.settings", "SECRET_KEY": "x" * 50}
+    env["PGB_VAR_DIR"] = str(var)
+    env.pop("DATABASE_URL", None)
+    code = "import django; django.setup(); from django.db import connection; connection.ensure_connection(); print('ok')"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "ok", result.stderr[-2000:]
+    assert (var / "db.sqlite3").exists()
