@@ -101,21 +101,18 @@ def knowledge_page_save(
         ]
     page.last_published_at = timezone.now()
     page.has_unpublished_changes = False
-    if not is_new:
-        page.save(clean=False)  # validated by the caller; full_clean would repeat that work per page
-        if not search_service.updates_deferred():
-            search_service.index_objects([page])
-        return page
-    page.live = True
-    page.first_published_at = timezone.make_aware(
-        datetime.datetime.combine(fields.published, datetime.time.min)
-    )
-    if not page.external_id:
-        page.external_id = new_external_id(page.content_type_key, fields.title)
-    own_tree = tree or TreeCursor()
-    own_tree.place(page, parent_model=parent_model, slug_for=page.external_id)
-    page.save(clean=False)
-    if tree is None:
+    own_tree = None
+    if is_new:
+        page.live = True
+        page.first_published_at = timezone.make_aware(
+            datetime.datetime.combine(fields.published, datetime.time.min)
+        )
+        if not page.external_id:
+            page.external_id = new_external_id(page.content_type_key, fields.title)
+        own_tree = tree or TreeCursor()
+        own_tree.place(page, parent_model=parent_model, slug_for=page.external_id)
+    page.save(clean=False)  # validated by the caller; full_clean would repeat that work per page
+    if own_tree is not None and tree is None:
         own_tree.commit()
     if not search_service.updates_deferred():  # a bulk writer indexes what it wrote itself
         search_service.index_objects([page])

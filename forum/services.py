@@ -1,7 +1,7 @@
 """Writes of forum questions and their answers; the importer and (soon) the forum's forms call these.
 
 Each raises ValidationError naming the field it refuses; nothing is written then. The search index
-follows through the signals in forum.signals, in the same transaction.
+is brought up to date once, when the question and its answers are written, in the same transaction.
 """
 
 import datetime
@@ -54,32 +54,34 @@ def question_save(
         cms_selectors.tags_for(municipalities=answer.municipalities, laws=(), themes=()).municipalities
         for answer in answers or ()
     ]
-    question = question or Question()
-    if external_id:
-        question.external_id = external_id
-    question.title = title
-    question.body = body
-    question.author_name = author_name
-    question.author_organisation = author_organisation
-    question.visibility = visibility
-    question.published_date = published
-    question.import_fingerprint = import_fingerprint
-    question.save()
-    question.municipalities.set(tags.municipalities)
-    question.laws.set(tags.laws)
-    question.themes.set(tags.themes)
-    if answers is not None:
-        question.answers.all().delete()
-        for fields, municipalities_of in zip(answers, answer_tags, strict=True):
-            answer = Answer.objects.create(
-                question=question,
-                body=fields.body,
-                author_name=fields.author_name,
-                author_organisation=fields.author_organisation,
-                published_date=fields.published,
-                is_accepted=fields.is_accepted,
-            )
-            answer.municipalities.set(municipalities_of)
-    if not search_service.updates_deferred():  # with its tags and answers, not as first saved
+    deferred = search_service.updates_deferred()  # a bulk writer (the importer) indexes itself
+    with search_service.defer_updates():  # forum.signals would index once per saved answer
+        question = question or Question()
+        if external_id:
+            question.external_id = external_id
+        question.title = title
+        question.body = body
+        question.author_name = author_name
+        question.author_organisation = author_organisation
+        question.visibility = visibility
+        question.published_date = published
+        question.import_fingerprint = import_fingerprint
+        question.save()
+        question.municipalities.set(tags.municipalities)
+        question.laws.set(tags.laws)
+        question.themes.set(tags.themes)
+        if answers is not None:
+            question.answers.all().delete()
+            for fields, municipalities_of in zip(answers, answer_tags, strict=True):
+                answer = Answer.objects.create(
+                    question=question,
+                    body=fields.body,
+                    author_name=fields.author_name,
+                    author_organisation=fields.author_organisation,
+                    published_date=fields.published,
+                    is_accepted=fields.is_accepted,
+                )
+                answer.municipalities.set(municipalities_of)
+    if not deferred:  # once, with its tags and answers
         search_service.index_objects([question])
     return question
