@@ -104,16 +104,24 @@ class Tags:
 _taxonomy: contextvars.ContextVar[dict | None] = contextvars.ContextVar("pgb_taxonomy", default=None)
 
 
+def _taxonomy_by_key(*, municipalities=None, laws=None, themes=None) -> dict:
+    """{"municipalities": {code: obj}, "laws": {slug: obj}, "themes": {slug: obj}}: all, or those asked."""
+
+    def read(model, key: str, values):
+        rows = model.objects.all() if values is None else model.objects.filter(**{f"{key}__in": values})
+        return {getattr(row, key): row for row in rows}
+
+    return {
+        "municipalities": read(Municipality, "code", municipalities),
+        "laws": read(Law, "slug", laws),
+        "themes": read(Theme, "slug", themes),
+    }
+
+
 @contextmanager
 def taxonomy_cached() -> Iterator[None]:
     """Within this block every law, theme and gemeente is read once (bulk writers such as the importer)."""
-    token = _taxonomy.set(
-        {
-            "municipalities": {m.code: m for m in Municipality.objects.all()},
-            "laws": {law.slug: law for law in Law.objects.all()},
-            "themes": {theme.slug: theme for theme in Theme.objects.all()},
-        }
-    )
+    token = _taxonomy.set(_taxonomy_by_key())
     try:
         yield
     finally:
@@ -123,15 +131,7 @@ def taxonomy_cached() -> Iterator[None]:
 def tags_for(*, municipalities: Iterable[str], laws: Iterable[str], themes: Iterable[str]) -> Tags:
     """The objects for CBS codes and law and theme slugs; raises ValidationError naming the unknown."""
     wanted = {"municipalities": list(municipalities), "laws": list(laws), "themes": list(themes)}
-    known = _taxonomy.get()
-    if known is None:
-        known = {
-            "municipalities": {
-                m.code: m for m in Municipality.objects.filter(code__in=wanted["municipalities"])
-            },
-            "laws": {law.slug: law for law in Law.objects.filter(slug__in=wanted["laws"])},
-            "themes": {theme.slug: theme for theme in Theme.objects.filter(slug__in=wanted["themes"])},
-        }
+    known = _taxonomy.get() or _taxonomy_by_key(**wanted)
     errors = {
         name: f"unknown: {', '.join(sorted(set(values) - set(known[name])))}"
         for name, values in wanted.items()
