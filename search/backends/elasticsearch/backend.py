@@ -88,17 +88,20 @@ class ElasticsearchBackend:
         self.admin.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         return name
 
-    def _missing_aliases(self) -> list[str]:
-        return [alias for alias in self.aliases.values() if not self.admin.indices.exists_alias(name=alias)]
+    def _layout(self) -> dict[str, set[str]]:
+        """{index: the aliases of ours on it} for every index made for one of the aliases, in one request."""
+        patterns = ",".join(f"{alias}-*" for alias in self.aliases.values())
+        found = self.admin.indices.get_alias(index=patterns)
+        return {
+            index: set(entry.get("aliases", {})) & set(self.aliases.values())
+            for index, entry in found.items()
+            if any(_is_index_of(index, alias) for alias in self.aliases.values())
+        }
 
-    def _ours(self) -> list[str]:
-        """Every index made for one of the aliases, behind it or not."""
-        found = []
-        for alias in self.aliases.values():
-            found += [
-                name for name in self.admin.indices.get(index=f"{alias}-*") if _is_index_of(name, alias)
-            ]
-        return sorted(found)
+    def _missing_aliases(self, layout: dict[str, set[str]] | None = None) -> list[str]:
+        layout = self._layout() if layout is None else layout
+        taken = set().union(*layout.values())
+        return [alias for alias in self.aliases.values() if alias not in taken]
 
     def ensure_index(self) -> None:
         """Create empty indexes behind the missing aliases (tests; operators run `pgb search reindex`)."""
@@ -108,13 +111,10 @@ class ElasticsearchBackend:
             for alias in missing:
                 self.admin.indices.put_alias(index=self._new_index(alias), name=alias)
 
-    def stray_indexes(self) -> list[str]:
+    def stray_indexes(self, layout: dict[str, set[str]] | None = None) -> list[str]:
         """Indexes of ours that no alias points at: left by a rebuild that could not clean up."""
-        aliased: set[str] = set()
-        for alias in self.aliases.values():
-            if self.admin.indices.exists_alias(name=alias):
-                aliased |= set(self.admin.indices.get_alias(name=alias))
-        return [name for name in self._ours() if name not in aliased]
+        layout = self._layout() if layout is None else layout
+        return sorted(index for index, aliases in layout.items() if not aliases)
 
     def sync_synonyms(self, rules: Iterable[str]) -> None:
         """Replace the synonyms set with these rules (Solr format); search analyzers reload at once."""
@@ -125,7 +125,7 @@ class ElasticsearchBackend:
 
     def drop(self) -> None:
         """Remove every index of ours, behind an alias or stray, and the synonyms set (tests, decommissioning)."""
-        for index in self._ours():
+        for index in self._layout():
             self.admin.indices.delete(index=index)
         try:
             self.admin.synonyms.delete_synonym(id=self.synonyms_set)
@@ -153,13 +153,16 @@ class ElasticsearchBackend:
                 except Exception:  # noqa: BLE001 - the cluster is gone: `pgb search status` lists it as stray
                     pass
             raise
-        actions, old = [], []
-        for visibility, alias in self.aliases.items():
-            if self.admin.indices.exists_alias(name=alias):
-                for index in self.admin.indices.get_alias(name=alias):
-                    old.append(index)
-                    actions.append({"remove": {"index": index, "alias": alias}})
-            actions.append({"add": {"index": fresh[visibility], "alias": alias}})
+        old = {index: aliases for index, aliases in self._layout().items() if aliases}
+        actions = [
+            {"remove": {"index": index, "alias": alias}}
+            for index, aliases in old.items()
+            for alias in aliases
+        ]
+        actions += [
+            {"add": {"index": fresh[visibility], "alias": alias}}
+            for visibility, alias in self.aliases.items()
+        ]
         self.admin.indices.update_aliases(actions=actions)
         for index in old:
             self.admin.indices.delete(index=index)
@@ -254,12 +257,13 @@ class ElasticsearchBackend:
             cluster = self.client.cluster.health(timeout="2s")
             if cluster["status"] == "red":
                 return BackendHealth(backend=self.name, status="error", detail="cluster status red")
-            missing = self._missing_aliases()
+            layout = self._layout()
+            missing = self._missing_aliases(layout)
             if missing:
                 detail = f"no index behind {', '.join(missing)}: run `pgb search reindex`"
                 return BackendHealth(backend=self.name, status="error", detail=detail)
             count = self.client.count(index=self._indexes(audience))["count"]
-            stray = self.stray_indexes()
+            stray = self.stray_indexes(layout)
         except Exception as exc:  # unreachable, refusing or slow: reported, never raised
             return BackendHealth(backend=self.name, status="error", detail=exc.__class__.__name__)
         detail = f"cluster {cluster['status']}, {count} items"
