@@ -1,4 +1,4 @@
-"""App configuration for accounts."""
+"""App configuration for accounts: the role log and the reactions to verified e-mail addresses."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from accounts import audit, signals
+
+        audit.connect()
+        signals.connect()

@@ -140,3 +140,14 @@ def tags_for(*, municipalities: Iterable[str], laws: Iterable[str], themes: Iter
     if errors:
         raise ValidationError(errors)
     return Tags(**{name: [known[name][value] for value in values] for name, values in wanted.items()})
+
+
+def municipality_for_email(email: str) -> Municipality | None:
+    """The gemeente that lists the domain of `email` (case-insensitive, exact domain), if any."""
+    domain = email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
+    if not domain:
+        return None
+    for municipality in Municipality.objects.filter(email_domains__icontains=domain):
+        if domain in municipality.domains:
+            return municipality
+    return None

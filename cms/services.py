@@ -25,6 +25,7 @@ from cms.models import (
     CasePage,
     KnowledgePage,
     KnowledgePageAttachment,
+    Municipality,
     new_external_id,
 )
 from cms.tree import TreeCursor
@@ -145,3 +146,28 @@ def article_save(*, article: ArticlePage | None, fields: PageFields, body: list,
     article = article or ArticlePage()
     article.body = body
     return knowledge_page_save(page=article, fields=fields, parent_model=ArticleIndexPage, **placement)
+
+
+@transaction.atomic
+def municipality_domains_set(*, domains: dict[str, list[str]], add: bool = False) -> int:
+    """Give each gemeente (CBS code) these e-mail domains: replacing its list, or adding to it with
+    `add`. Refuses (ValidationError, nothing written) a domain another gemeente already has."""
+    municipalities = {m.code: m for m in Municipality.objects.select_for_update().filter(code__in=domains)}
+    new = {}
+    for code, municipality in municipalities.items():
+        new[code] = list(dict.fromkeys([*(municipality.domains if add else []), *domains[code]]))
+    claimed = {domain: code for code, listed in new.items() for domain in listed}
+    for other in Municipality.objects.exclude(code__in=domains).exclude(email_domains=""):
+        for domain in other.domains:
+            if domain in claimed:
+                raise ValidationError(
+                    {"domain": f"{domain} ({claimed[domain]}) already belongs to {other.code} {other.name}"}
+                )
+    changed = 0
+    for code, municipality in municipalities.items():
+        text = "\n".join(new[code])
+        if text != municipality.email_domains:
+            municipality.email_domains = text
+            municipality.save(update_fields=["email_domains"])
+            changed += 1
+    return changed

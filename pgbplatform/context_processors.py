@@ -28,3 +28,17 @@ def navigation(request) -> dict:
             if url
         ]
     }
+
+
+def account(request) -> dict:
+    """The unread notification count in the header, for people who are logged in (one cheap count)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from accounts.models import Notification
+
+    return {
+        "unread_notifications": lambda: (
+            Notification.objects.filter(user=user).unread().visible_to(request.audience).count()
+        )
+    }

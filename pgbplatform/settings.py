@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -56,6 +60,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # allauth's sessions page
 ]
 
 MIDDLEWARE = [
@@ -65,8 +70,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.AudienceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminRequiresMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pgbplatform.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -89,6 +97,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "pgbplatform.context_processors.site",
                 "pgbplatform.context_processors.navigation",
+                "pgbplatform.context_processors.account",
             ],
         },
     },
@@ -110,7 +119,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while an import writes; the lock wait avoids "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            # Writers take the write lock when their transaction begins, so a second writer waits
+            # (up to the timeout) instead of failing with "database is locked" on its first write.
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -129,7 +144,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # permission checks; logging in goes through allauth
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+
+# --- Accounts (django-allauth; the platform's policy is in accounts/adapters.py) -------------------
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per person: changing it replaces the old one once verified
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None  # the person chooses ("Onthoud mij")
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Informatieplatform pgb] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("PGB_HTTP_PROTOCOL", default="http" if DEBUG else "https")
+# allauth's rate limits stay at its defaults (login failures: 10 a minute per address and 5 per five
+# minutes per account; sign-up 20 a minute per address; reset 5 a minute per e-mail); a refused
+# request gets pgbplatform.views.too_many_requests (429, in Dutch).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Informatieplatform pgb"
+# WebAuthn needs a secure origin; localhost counts as one in browsers, so development can use it.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Sessions are listed (and can be ended) from their login; tracking "last seen" would write to the
+# database on every request a logged-in person makes.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # Dutch for everyone, whatever the browser asks: the English catalogue is not written yet. Add
 # django.middleware.locale.LocaleMiddleware once it is.
@@ -202,6 +248,11 @@ ADMINS = [("Beheer", a) for a in env.list("PGB_ADMIN_EMAILS", default=[])]
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Informatieplatform pgb"
+# One login path for everyone: the admin sends people to allauth's login (rate limits, MFA).
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+PGB_ADMIN_PATHS = ["/admin/"]  # everything under these needs two-factor authentication
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset is the only one
+WAGTAILUSERS_PASSWORD_ENABLED = True
 # No call home to releases.wagtail.org from editors' browsers: upgrades go through pyproject.toml.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from gravatar.com: the admin makes no third-party requests either.
@@ -243,6 +294,9 @@ ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)  # replica
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+    # Outgoing mail: written with the event that causes it, sent by `pgb db_worker --backend mail
+    # --queue-name mail`; a mail server that is down delays mail, it loses none.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
 }
 PGB_PAGE_SIZE = env.int("PGB_PAGE_SIZE", default=12)
 
@@ -259,3 +313,4 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+PGB_SIGNUP_OPEN = env.bool("PGB_SIGNUP_OPEN", default=True)  # False: nobody new can make an account

@@ -13,7 +13,12 @@ from pgbplatform.api import api
 from pgbplatform.sitemaps import sitemaps
 
 urlpatterns = [
+    # One login path: the admin's own login and password reset forms are never shown.
+    path("admin/login/", views.admin_login, name="admin_login"),
+    path("admin/password_reset/", views.admin_login),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
     path("bestanden/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -33,3 +38,4 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "pgbplatform.views.page_not_found"
 handler500 = "pgbplatform.views.server_error"
+handler429 = "pgbplatform.views.too_many_requests"

@@ -2,7 +2,9 @@
 
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 
 from search import service as search_service
@@ -28,8 +30,21 @@ def healthz(request):
     )
 
 
+def admin_login(request):
+    """/admin/login/ sends people to the one login form (allauth's: rate limits, two-step verification)."""
+    next_url = request.GET.get("next", "/admin/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=set()) or not next_url.startswith("/"):
+        next_url = "/admin/"
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def too_many_requests(request, exception=None):
+    """allauth's rate limits (login, sign-up, reset) and the forum's posting limit answer with this."""
+    return render(request, "429.html", status=429)
 
 
 def server_error(request):

@@ -74,7 +74,9 @@ def sync_elasticsearch(doc_ids: list[str], attempt: int = 1) -> int:
     from search.models import SearchEntry
 
     if SearchIndexState.rebuild_running():
-        sync_elasticsearch.using(run_after=timezone.now() + WAIT_FOR_REBUILD).enqueue(doc_ids, attempt=attempt)
+        sync_elasticsearch.using(run_after=timezone.now() + WAIT_FOR_REBUILD).enqueue(
+            doc_ids, attempt=attempt
+        )
         return 0
     entries = list(SearchEntry.objects.filter(doc_id__in=doc_ids))
     present = {entry.doc_id for entry in entries}

@@ -51,5 +51,19 @@ def shared_corpus() -> Path:
 
 
 @pytest.fixture
-def staff_user(django_user_model):
-    return django_user_model.objects.create_user("redactie", "redactie@example.nl", "x" * 16, is_staff=True)
+def staff_user(db):
+    """An editor of Per Saldo (the Editors group), with a verified address."""
+    from accounts.constants import Role
+    from tests.accounts.factories import person
+
+    return person("redactie@example.nl", roles=[Role.EDITOR])
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and used TOTP codes live in the cache; no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -120,8 +120,19 @@ class Municipality(index.Indexed, models.Model):
     def clean(self) -> None:
         if not self.slug:
             self.slug = slugify(self.name)
+        from cms.domains import DOMAIN
+
         for domain in self.domains:
-            if "." not in domain or " " in domain:
+            if not DOMAIN.match(domain):
                 raise ValidationError(
                     {"email_domains": _("%(domain)s is not a domain name.") % {"domain": domain}}
+                )
+            others = Municipality.objects.exclude(pk=self.pk).filter(email_domains__icontains=domain)
+            taken = next((other for other in others if domain in other.domains), None)
+            if taken is not None:
+                raise ValidationError(
+                    {
+                        "email_domains": _("%(domain)s already belongs to gemeente %(name)s.")
+                        % {"domain": domain, "name": taken.label}
+                    }
                 )

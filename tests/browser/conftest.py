@@ -55,7 +55,20 @@ def pristine_database(django_db_setup, django_db_blocker) -> str:
     from django.db import connections
 
     with django_db_blocker.unblock():
+        _remember_content_types()
         return connections["default"].creation.serialize_db_to_string()
+
+
+def _remember_content_types() -> None:
+    """Fill Django's content type cache from the migrated database.
+
+    Restoring the snapshot builds Wagtail pages, whose __init__ asks for their content type; a cache
+    miss there would create the row before the snapshot inserts it (a UNIQUE error on restore).
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
 
 
 @pytest.fixture

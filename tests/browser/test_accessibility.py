@@ -126,3 +126,44 @@ def test_on_a_phone_the_filters_fold_away_so_results_come_first(site, browser):
     page.goto(site + "/zoeken/?q=pgb")
     assert page.locator("details.pgb-search__filters").evaluate("d => d.open") is True
     page.close()
+
+
+ACCOUNT_PAGES_ANONYMOUS = [
+    "/accounts/signup/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/confirm-email/",
+]
+ACCOUNT_PAGES_MEMBER = [
+    "/account/",
+    "/account/gemeente/",
+    "/account/meldingen/",
+    "/account/verwijderen/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/sessions/",
+]
+
+
+def test_account_pages_have_no_wcag_violations(site, page, axe_source):
+    from tests.accounts.factories import person
+    from tests.browser.helpers import log_in
+
+    failures = {}
+    for path in ACCOUNT_PAGES_ANONYMOUS:
+        page.goto(site + path)
+        if found := violations(page, axe_source):
+            failures[path] = found
+    page.goto(site + "/accounts/login/")
+    page.click("form.pgb-form button[type=submit]")  # empty form: errors shown and tied to the fields
+    if found := violations(page, axe_source):
+        failures["/accounts/login/ (errors)"] = found
+    log_in(page, site, person("lid@example.nl", first_name="Lid"))
+    for path in ACCOUNT_PAGES_MEMBER:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        if found := violations(page, axe_source):
+            failures[path] = found
+    assert failures == {}

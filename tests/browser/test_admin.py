@@ -2,20 +2,20 @@
 
 import pytest
 
+from accounts.constants import Role
 from cms.models import CasePage
+from tests.accounts.factories import person, with_totp
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_admin_screens_load_without_policy_violations_or_script_errors(site, page, django_user_model):
-    django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "beheer-wachtwoord-123")
+    admin = person("beheer@example.nl", roles=[Role.ADMINISTRATOR])
     problems = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", "beheer")
-    page.fill("#id_password", "beheer-wachtwoord-123")
-    page.click("button[type=submit]")
+    log_in(page, site, admin, secret=with_totp(admin), start="/admin/login/")
     page.wait_for_url(site + "/admin/")
     case = CasePage.objects.get(external_id="case-testdorp-keukentafel")
     for path in (
@@ -38,11 +38,8 @@ def test_moderators_cannot_accept_two_answers(site, page, django_user_model):
     question = Question.objects.get(external_id="question-partner-als-zorgverlener")
     Answer.objects.filter(question=question).update(is_accepted=True)
     Answer.objects.create(question=question, body="Tweede antwoord", published_date=question.published_date)
-    django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "beheer-wachtwoord-123")
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", "beheer")
-    page.fill("#id_password", "beheer-wachtwoord-123")
-    page.click("button[type=submit]")
+    admin = person("beheer@example.nl", roles=[Role.ADMINISTRATOR])
+    log_in(page, site, admin, secret=with_totp(admin), start="/admin/login/")
     page.wait_for_url(site + "/admin/")
     page.goto(site + f"/admin/snippets/forum/question/edit/{question.pk}/")
     boxes = [page.locator(f"#id_answers-{i}-is_accepted") for i in range(2)]

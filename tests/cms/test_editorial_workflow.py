@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("redacteur", "r@example.nl", "x" * 16)
+    from tests.accounts.factories import person
+
+    user = person("r@example.nl")
     user.groups.add(Group.objects.get(name="Redacteuren"))
     return user
 
@@ -66,7 +68,9 @@ def test_submitted_page_goes_live_when_eindredactie_approves(editor, final_edito
 
 
 def test_the_admin_opens_for_editors(client, editor):
-    client.force_login(editor)
+    from tests.accounts.factories import login, with_totp
+
+    login(client, editor, secret=with_totp(editor))
     assert client.get("/admin/").status_code == 200
     index = CaseIndexPage.objects.get()
     assert client.get(f"/admin/pages/add/cms/casepage/{index.pk}/").status_code == 200

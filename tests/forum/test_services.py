@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from accounts.selectors import STAFF
+from accounts.selectors import MEMBERS
 from forum.models import Question
 from forum.services import AnswerFields, question_save
 from search import service
@@ -38,7 +38,7 @@ def test_a_members_only_question_is_found_by_staff_only():
         visibility="members",
     )
     assert service.search(SearchRequest(text="fraudesignalen")).total == 0
-    assert [h.id for h in service.search(SearchRequest(text="fraudesignalen", audience=STAFF)).hits] == [
+    assert [h.id for h in service.search(SearchRequest(text="fraudesignalen", audience=MEMBERS)).hits] == [
         question.external_id
     ]
 

@@ -11,8 +11,9 @@ test_elasticsearch_generation.py (the indexes a request reads and the actions th
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from accounts.selectors import ANONYMOUS, STAFF, audience_for
+from accounts.selectors import ANONYMOUS, MEMBERS, audience_for
 from cms.models import KnowledgePage
 from forum.models import Question
 from forum.services import AnswerFields, question_save
@@ -75,33 +76,36 @@ def test_a_members_only_question_changes_nothing_an_anonymous_visitor_sees(clien
     changed = [key for key in before if before[key] != after[key]]
     assert changed == []
     # Not vacuous: staff find the question, by its own words and by the compound written apart.
-    staff = service.search(SearchRequest(text="wlzopvang", audience=STAFF))
+    staff = service.search(SearchRequest(text="wlzopvang", audience=MEMBERS))
     assert [hit.id for hit in staff.hits] == [question.external_id]
     assert question.external_id in [
-        hit.id for hit in service.search(SearchRequest(text="wlz opvang", audience=STAFF)).hits
+        hit.id for hit in service.search(SearchRequest(text="wlz opvang", audience=MEMBERS)).hits
     ]
-    assert [s.title for s in service.suggest("wlzop", audience=STAFF)] == [question.title]
+    assert [s.title for s in service.suggest("wlzop", audience=MEMBERS)] == [question.title]
 
 
 def test_hidden_words_do_not_exist_for_the_public(imported):
     add_hidden_question()
     public = service.search(SearchRequest(text="wlzopvong"))
     assert public.total == 0 and public.suggestion is None  # no "Bedoelde u wlzopvang?"
-    staff = service.search(SearchRequest(text="wlzopvong", audience=STAFF))
+    staff = service.search(SearchRequest(text="wlzopvong", audience=MEMBERS))
     assert staff.suggestion == "wlzopvang" and staff.total == 1
     assert service.suggest("wlzop", audience=ANONYMOUS) == []
 
 
-def test_one_rule_decides_the_audience():
-    class Visitor:
-        is_authenticated, is_active, is_staff = False, True, False
+def test_one_rule_decides_the_audience(db):
+    from accounts.constants import Role
+    from cms.models import Municipality
+    from tests.accounts.factories import person
 
-    class Editor(Visitor):
-        is_authenticated, is_staff = True, True
-
-    class FormerEditor(Editor):
-        is_active = False
-
-    assert audience_for(None) == audience_for(Visitor()) == ANONYMOUS
-    assert audience_for(Editor()) == STAFF
-    assert audience_for(FormerEditor()) == ANONYMOUS
+    utrecht = Municipality.objects.get(code="GM0344")
+    editor = person("redactie@persaldo.nl", roles=[Role.EDITOR])
+    expert = person("ervaring@persaldo.nl", roles=[Role.EXPERT])
+    official = person("ambtenaar@utrecht.nl", municipality=utrecht)
+    member = person("lid@example.nl")
+    unverified = person("nieuw@utrecht.nl", verified=False)
+    former = person("oud@persaldo.nl", roles=[Role.EDITOR])
+    former.is_active = False
+    assert audience_for(None) == audience_for(AnonymousUser()) == ANONYMOUS
+    assert audience_for(editor) == audience_for(expert) == audience_for(official) == MEMBERS
+    assert audience_for(member) == audience_for(unverified) == audience_for(former) == ANONYMOUS

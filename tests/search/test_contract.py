@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from accounts.selectors import ANONYMOUS, STAFF
+from accounts.selectors import ANONYMOUS, MEMBERS
 from search.backends.database import DatabaseBackend
 from search.models import Synonym
 from search.types import FILTER_FIELDS, AttachmentPage, CaptionCue, SearchDocument, SearchRequest, Visibility
@@ -188,9 +188,9 @@ def test_members_only_items_never_reach_the_public_not_even_in_counts(backend):
     assert "question" not in facet(run(backend), "type")
     assert backend.suggest("fraudes", audience=ANONYMOUS) == []
     assert backend.related("question-fraude-members", audience=ANONYMOUS) == []
-    members = run(backend, "fraudesignalen", audience=STAFF)
+    members = run(backend, "fraudesignalen", audience=MEMBERS)
     assert ids(members) == ["question-fraude-members"]
-    assert [s.title for s in backend.suggest("fraudes", audience=STAFF)] == [
+    assert [s.title for s in backend.suggest("fraudes", audience=MEMBERS)] == [
         "Hoe delen jullie fraudesignalen over het budgetplan?"
     ]
 

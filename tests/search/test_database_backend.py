@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from accounts.selectors import STAFF
+from accounts.selectors import MEMBERS
 from cms.models import CasePage
 from search import service
 from search.models import Synonym
@@ -50,7 +50,7 @@ def test_synonyms_apply_at_query_time(indexed):
 
 def test_members_only_questions_stay_hidden_from_the_public(indexed):
     assert "question-fraudesignalen-intern" not in ids("fraudesignalen SVB")
-    assert "question-fraudesignalen-intern" in ids("fraudesignalen SVB", audience=STAFF)
+    assert "question-fraudesignalen-intern" in ids("fraudesignalen SVB", audience=MEMBERS)
 
 
 def test_queries_without_searchable_words_return_nothing(indexed):

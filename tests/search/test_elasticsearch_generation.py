@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from accounts.selectors import ANONYMOUS, STAFF
+from accounts.selectors import ANONYMOUS, MEMBERS
 from search.analysis import COMPOUND_PARTS, STEM_OVERRIDES, fold
 from search.backends.elasticsearch.mapping import aliases, aliases_for, index_definition, synonym_rules
 from search.backends.elasticsearch.queries import (
@@ -158,7 +158,7 @@ def test_each_document_lives_in_the_index_of_its_visibility_only():
         ("delete", "pgb-public"),
     ]
     assert aliases_for("pgb", ANONYMOUS) == ["pgb-public"]  # what an anonymous search reads
-    assert aliases_for("pgb", STAFF) == ["pgb-members", "pgb-public"]
+    assert aliases_for("pgb", MEMBERS) == ["pgb-members", "pgb-public"]
 
 
 def request(query: SearchRequest, **options) -> dict:
@@ -168,7 +168,7 @@ def request(query: SearchRequest, **options) -> dict:
 def test_anonymous_searches_only_see_public_items_members_also_members_only():
     public = request(SearchRequest(text="fraude"))
     assert {"terms": {"visibility": ["public"]}} in public["query"]["bool"]["filter"]
-    members = request(SearchRequest(text="fraude", audience=STAFF))
+    members = request(SearchRequest(text="fraude", audience=MEMBERS))
     assert {"terms": {"visibility": ["members", "public"]}} in members["query"]["bool"]["filter"]
     browse = request(SearchRequest())
     assert browse["query"] == {"bool": {"filter": [{"terms": {"visibility": ["public"]}}]}}

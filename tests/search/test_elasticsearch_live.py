@@ -68,15 +68,15 @@ def test_reindex_swaps_the_aliases_to_new_indexes_without_a_gap(built):
 
 def test_a_members_only_document_lives_in_the_members_index_only(built):
     cluster = built
-    from accounts.selectors import STAFF
+    from accounts.selectors import MEMBERS
 
     cluster.upsert([doc("question-a", "Wlzopvang intern", type="question", visibility="members")])
     assert cluster.search(SearchRequest(text="wlzopvang")).total == 0
-    assert cluster.search(SearchRequest(text="wlzopvang", audience=STAFF)).total == 1
-    assert cluster.suggest("wlzop", audience=STAFF) and not cluster.suggest("wlzop", audience=PUBLIC)
+    assert cluster.search(SearchRequest(text="wlzopvang", audience=MEMBERS)).total == 1
+    assert cluster.suggest("wlzop", audience=MEMBERS) and not cluster.suggest("wlzop", audience=PUBLIC)
     cluster.upsert([doc("question-a", "Wlzopvang openbaar", type="question")])  # made public: moves
     assert cluster.search(SearchRequest(text="wlzopvang")).total == 1
-    assert cluster.search(SearchRequest(text="wlzopvang", audience=STAFF)).total == 1
+    assert cluster.search(SearchRequest(text="wlzopvang", audience=MEMBERS)).total == 1
 
 
 def test_synonym_edits_apply_without_reindexing(built):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.selectors import STAFF
+from accounts.selectors import MEMBERS
 from cms.models import CasePage
 from forum.models import Answer, Question
 from search import service
@@ -41,11 +41,11 @@ def test_question_visibility_and_answers_reach_search(imported, django_capture_o
         question.visibility = "members"
         question.save()
     assert "question-partner-als-zorgverlener" not in ids("partner zorgverlener")
-    assert "question-partner-als-zorgverlener" in ids("partner zorgverlener", audience=STAFF)
+    assert "question-partner-als-zorgverlener" in ids("partner zorgverlener", audience=MEMBERS)
     with django_capture_on_commit_callbacks(execute=True):
         Answer.objects.create(
             question=question,
             body="Wij gebruiken een belastbaarheidsscan.",
             published_date=question.published_date,
         )
-    assert "question-partner-als-zorgverlener" in ids("belastbaarheidsscan", audience=STAFF)
+    assert "question-partner-als-zorgverlener" in ids("belastbaarheidsscan", audience=MEMBERS)

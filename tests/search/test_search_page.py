@@ -179,9 +179,12 @@ def test_query_log_counts_searches_without_personal_data(client, indexed):
 
 
 def test_editors_see_the_query_report(client, indexed, django_user_model):
-    admin = django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "x" * 16)
+    from accounts.constants import Role
+    from tests.accounts.factories import login, person, with_totp
+
+    admin = person("beheer@example.nl", roles=[Role.ADMINISTRATOR])
     client.get("/zoeken/", {"q": "xyzzy"})
-    client.force_login(admin)
+    login(client, admin, secret=with_totp(admin))
     html = client.get("/admin/zoekvragen/").content.decode()
     assert "xyzzy" in html
 
