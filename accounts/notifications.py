@@ -74,11 +74,12 @@ def _mail(user: User, subject: str, context: dict) -> Mail:
 
 
 @transaction.atomic
-def notify(*, users: Iterable[User], event: Event, exclude: User | None = None) -> list[Notification]:
-    """Tell each of `users` (once each, never `exclude`) about `event`, if they may read what it is about."""
-    seen, written = set(), []
+def notify(*, users: Iterable[User], event: Event, exclude: Iterable[User | None] = ()) -> list[Notification]:
+    """Tell each of `users` (once each, never those in `exclude`) about `event`, if they may read what it
+    is about."""
+    seen, written = {person.pk for person in exclude if person is not None}, []
     for user in users:
-        if user.pk in seen or (exclude is not None and user.pk == exclude.pk) or not user.is_active:
+        if user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
         if not audience_for(user).may_see(event.visibility):

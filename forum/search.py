@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from forum.constants import Status
 from forum.models import Question
 from search.types import SearchDocument
 
@@ -10,18 +11,26 @@ class QuestionDocuments:
     name = "question"
 
     def documents(self) -> Iterator[SearchDocument]:
-        questions = Question.objects.prefetch_related("municipalities", "laws", "themes", "answers").order_by(
-            "pk"
+        questions = (
+            Question.objects.filter(status=Status.PUBLISHED, deleted_at__isnull=True)
+            .prefetch_related("municipalities", "laws", "themes", "answers")
+            .order_by("pk")
         )
         for question in questions.iterator(chunk_size=200):
             yield self.question_document(question)
 
     def document_for(self, obj) -> SearchDocument | None:
-        return self.question_document(obj) if isinstance(obj, Question) else None
+        if not isinstance(obj, Question) or obj.status != Status.PUBLISHED or obj.deleted_at is not None:
+            return None  # pending, hidden or deleted: out of the index
+        return self.question_document(obj)
 
     @staticmethod
     def question_document(question: Question) -> SearchDocument:
-        answers = [answer.body for answer in question.answers.all()]
+        answers = [
+            answer.body
+            for answer in question.answers.all()
+            if answer.status == Status.PUBLISHED and answer.deleted_at is None
+        ]
         return SearchDocument(
             id=question.external_id,
             type="question",

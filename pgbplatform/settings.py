@@ -314,3 +314,8 @@ LOGGING = {
     },
 }
 PGB_SIGNUP_OPEN = env.bool("PGB_SIGNUP_OPEN", default=True)  # False: nobody new can make an account
+# Posts (questions and answers) one person may write in a window of seconds; moderators are not limited.
+PGB_FORUM_POST_LIMIT = (
+    env.int("PGB_FORUM_POSTS", default=10),
+    env.int("PGB_FORUM_POSTS_WINDOW", default=600),
+)

@@ -12,17 +12,82 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from cms.models import new_external_id
-from forum.constants import Visibility
+from cms.text import render_markdown
+from forum.constants import AuthorRole, Status, Visibility
 from search.types import Audience
 
 
 class QuestionQuerySet(models.QuerySet):
     def visible_to(self, audience: Audience) -> "QuestionQuerySet":
-        """Questions `audience` may read (accounts.selectors.audience_for decides the audience)."""
-        return self.filter(visibility__in=audience.key)
+        """Questions `audience` may read (accounts.selectors.audience_for decides the audience):
+        published ones of a visibility the audience has; pending, hidden and deleted ones for nobody."""
+        return self.filter(visibility__in=audience.key, status=Status.PUBLISHED, deleted_at__isnull=True)
 
 
-class Question(ClusterableModel):
+class AnswerQuerySet(models.QuerySet):
+    def shown(self) -> "AnswerQuerySet":
+        """Answers anyone who may read the question sees (published, not deleted)."""
+        return self.filter(status=Status.PUBLISHED, deleted_at__isnull=True)
+
+
+class Post(models.Model):
+    """What a question and an answer share: a Markdown body stored rendered, an author who may be
+    gone, moderation state, soft deletion and an edit time."""
+
+    body_html = models.TextField(editable=False, blank=True)
+    author_role = models.CharField(
+        _("author's role"), max_length=20, choices=AuthorRole.choices, blank=True, editable=False
+    )
+    author_municipality = models.ForeignKey(
+        "cms.Municipality", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body, shift_headings=2)
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def byline(self) -> str:
+        """Who wrote it, as shown: a name, "voormalig lid" once their account is gone, or the imported name."""
+        if self.author_id:
+            return self.author.display_name
+        if self.author_name:
+            return self.author_name
+        return str(_("former member")) if self.author_role else str(_("Anonymous"))
+
+    @property
+    def badge(self) -> str:
+        """ "Gemeente Utrecht", "Ervaringsdeskundige Per Saldo", …: what the author was when posting."""
+        if self.author_role == AuthorRole.OFFICIAL and self.author_municipality_id:
+            return _("Gemeente %(name)s") % {"name": self.author_municipality.label}
+        if self.author_role == AuthorRole.EXPERT:
+            return str(_("Experience expert Per Saldo"))
+        if self.author_role in (AuthorRole.EDITOR, AuthorRole.MODERATOR):
+            return str(_("Per Saldo"))
+        return self.author_organisation
+
+
+class Question(Post, ClusterableModel):
     """A question one gemeente asks the others."""
 
     external_id = models.CharField(_("external id"), max_length=80, unique=True, blank=True)
@@ -44,6 +109,13 @@ class Question(ClusterableModel):
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    is_locked = models.BooleanField(
+        _("locked"), default=False, help_text=_("A locked question takes no new answers.")
+    )
+    # "Vraag Per Saldo mee te denken": the experts are asked; answered once one of them answers.
+    expert_requested = models.BooleanField(_("Per Saldo asked to think along"), default=False)
+    expert_answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -69,6 +141,10 @@ class Question(ClusterableModel):
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
 
+    @property
+    def awaits_expert(self) -> bool:
+        return self.expert_requested and self.expert_answered_at is None
+
     def card_meta(self) -> list[str]:
         """What a card shows of the question besides its date: who asked, how many answers."""
         meta = [self.author_organisation] if self.author_organisation else []
@@ -83,10 +159,12 @@ class Question(ClusterableModel):
             badges.append({"text": "✓ " + str(_("Answered")), "css": "pgb-accepted"})
         if not self.is_public:
             badges.append({"text": str(_("Members only")), "css": "pgb-members"})
+        if self.awaits_expert:
+            badges.append({"text": str(_("Waiting for an experience expert")), "css": "pgb-awaits-expert"})
         return badges
 
 
-class Answer(models.Model):
+class Answer(Post):
     """An answer to a question; at most one per question is the accepted one."""
 
     # A ParentalKey so that editors moderate a question and its answers on one admin screen.
@@ -102,6 +180,8 @@ class Answer(models.Model):
     is_accepted = models.BooleanField(_("accepted answer"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AnswerQuerySet.as_manager()
+
     class Meta:
         ordering = ["published_date", "pk"]
         verbose_name = _("answer")
@@ -116,3 +196,10 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return _("Answer to %(title)s") % {"title": self.question.title}
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#antwoord-{self.pk}"
+
+    @property
+    def is_by_expert(self) -> bool:
+        return self.author_role == AuthorRole.EXPERT

@@ -1,0 +1,107 @@
+"""Moderation: reports, hiding and restoring posts, locking questions, approving first posts.
+
+Moderators act here through the Wagtail admin; anyone who may read a post and is a verified member
+may report it. Each function checks the role (PermissionDenied) and keeps search current.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forum import notify, permissions
+from forum.constants import ReportOutcome, ReportReason, Status
+from forum.models import Answer, Question, Report
+from search import service as search_service
+
+
+def _question_of(post) -> Question:
+    return post if isinstance(post, Question) else post.question
+
+
+def _require_moderator(by) -> None:
+    if not permissions.can_moderate(by):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def report_submit(*, post, by, reason: str, explanation: str = "") -> Report:
+    """Report a post; a person reports a post once while their report is open."""
+    if not permissions.can_report(by):
+        raise PermissionDenied
+    if reason not in ReportReason.values:
+        raise ValidationError({"reason": _("Choose a reason.")})
+    target = {"question": post} if isinstance(post, Question) else {"answer": post}
+    if Report.objects.filter(reporter=by, outcome=ReportOutcome.OPEN, **target).exists():
+        raise ValidationError({"reason": _("You have already reported this; a moderator will look at it.")})
+    return Report.objects.create(reporter=by, reason=reason, explanation=explanation.strip()[:1000], **target)
+
+
+def _set_status(post, status: str) -> None:
+    type(post).objects.filter(pk=post.pk).update(status=status)
+    post.status = status
+    search_service.index_objects([_question_of(post)])
+
+
+@transaction.atomic
+def report_decide(*, report: Report, hide: bool, by) -> None:
+    """Hide the reported post (and close every open report on it) or dismiss this report."""
+    _require_moderator(by)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.outcome != ReportOutcome.OPEN:
+        raise ValidationError({"outcome": _("This report has already been handled.")})
+    now = timezone.now()
+    if hide:
+        post = report.post
+        _set_status(post, Status.HIDDEN)
+        target = {"question": post} if isinstance(post, Question) else {"answer": post}
+        Report.objects.filter(outcome=ReportOutcome.OPEN, **target).update(
+            outcome=ReportOutcome.HIDDEN, decided_at=now, decided_by=by
+        )
+    else:
+        report.outcome, report.decided_at, report.decided_by = ReportOutcome.DISMISSED, now, by
+        report.save(update_fields=["outcome", "decided_at", "decided_by"])
+
+
+@transaction.atomic
+def post_hide(*, post, by) -> None:
+    _require_moderator(by)
+    _set_status(post, Status.HIDDEN)
+
+
+@transaction.atomic
+def post_restore(*, post, by) -> None:
+    """Show a hidden or deleted post again."""
+    _require_moderator(by)
+    type(post).objects.filter(pk=post.pk).update(status=Status.PUBLISHED, deleted_at=None, deleted_by=None)
+    post.status, post.deleted_at = Status.PUBLISHED, None
+    search_service.index_objects([_question_of(post)])
+
+
+@transaction.atomic
+def post_approve(*, post, by) -> None:
+    """Publish the first post of a new official; followers are told now, as for any new post."""
+    _require_moderator(by)
+    if post.status != Status.PENDING:
+        raise ValidationError({"status": _("This post is not waiting for approval.")})
+    _set_status(post, Status.PUBLISHED)
+    if isinstance(post, Question):
+        notify.question_published(post)
+    else:
+        from forum.services.posting import _answer_published
+
+        _answer_published(post, post.question)
+
+
+@transaction.atomic
+def question_lock(*, question: Question, locked: bool, by) -> None:
+    _require_moderator(by)
+    Question.objects.filter(pk=question.pk).update(is_locked=locked)
+    question.is_locked = locked
+
+
+def pending_posts():
+    """Posts waiting for approval, oldest first (the moderators' queue)."""
+    questions = Question.objects.filter(status=Status.PENDING, deleted_at__isnull=True)
+    answers = Answer.objects.filter(status=Status.PENDING, deleted_at__isnull=True).select_related("question")
+    return sorted([*questions, *answers], key=lambda post: post.created_at)
