@@ -33,3 +33,6 @@ class ForumConfig(AppConfig):
             )
         )
         signals.connect()
+        from accounts import services as account_services
+
+        account_services.register_export_section("forum", selectors.export_for)

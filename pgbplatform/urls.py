@@ -36,6 +36,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler403 = "pgbplatform.views.permission_denied"
 handler404 = "pgbplatform.views.page_not_found"
 handler500 = "pgbplatform.views.server_error"
 handler429 = "pgbplatform.views.too_many_requests"

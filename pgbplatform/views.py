@@ -38,6 +38,10 @@ def admin_login(request):
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
 
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -167,3 +167,55 @@ def test_account_pages_have_no_wcag_violations(site, page, axe_source):
         if found := violations(page, axe_source):
             failures[path] = found
     assert failures == {}
+
+
+def test_forum_posting_pages_have_no_wcag_violations(site, page, axe_source):
+    from accounts.constants import Role
+    from forum import services
+    from tests.accounts.factories import person
+    from tests.browser.helpers import log_in
+
+    expert = person("eva@persaldo.nl", first_name="Eva", roles=[Role.EXPERT])
+    question = services.question_ask(
+        author=expert,
+        title="Hoe toetsen jullie pgb-vaardigheid?",
+        body="Wat vragen jullie door?",
+        expert_requested=True,
+    )
+    services.answer_post(question=question, author=expert, body="Wij vragen naar het **budgetplan**.")
+    services.question_edit(
+        question=question, by=expert, title=question.title, body="Wat vragen jullie precies door?"
+    )
+    log_in(page, site, expert)
+    failures = {}
+    paths = [
+        "/forum/",
+        "/forum/vraag-stellen/",
+        question.get_absolute_url(),
+        "/forum/ervaringsdeskundigen/",
+        f"/forum/vraag/{question.pk}/geschiedenis/",
+        f"/forum/vraag/{question.pk}/melden/",
+        f"/forum/{question.pk}/bewerken/",
+    ]
+    for path in paths:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        if found := violations(page, axe_source):
+            failures[path] = found
+    page.goto(site + "/forum/vraag-stellen/")
+    page.click("form.pgb-form button[type=submit]")  # empty: the error summary and field errors
+    if found := violations(page, axe_source):
+        failures["ask with errors"] = found
+    assert failures == {}
+
+
+def test_similar_questions_appear_while_the_title_is_typed(site, page):
+    from accounts.constants import Role
+    from tests.accounts.factories import person
+    from tests.browser.helpers import log_in
+
+    log_in(page, site, person("eva@persaldo.nl", roles=[Role.EXPERT]))
+    page.goto(site + "/forum/vraag-stellen/")
+    page.fill("#id_title", "Mag een partner worden betaald uit het pgb")
+    page.wait_for_selector("[data-pgb-similar-results] a")
+    assert "Mag een partner uit het pgb worden betaald?" in page.inner_text("[data-pgb-similar-results]")

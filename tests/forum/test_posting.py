@@ -176,3 +176,15 @@ def test_posting_is_rate_limited_per_person(people, settings):
     services.question_ask(author=expert, title="Tweede vraag over pgb", body=BODY)
     with pytest.raises(services.PostingTooFast):
         services.question_ask(author=expert, title="Derde vraag over pgb", body=BODY)
+
+
+def test_the_data_export_holds_what_the_person_wrote_and_deletion_keeps_the_posts(people):
+    from accounts.services import account_delete, account_export
+
+    question = approved(ask(people["asker"]), people)
+    data = account_export(user=people["asker"])
+    assert data["forum"]["questions"][0]["title"] == question.title
+    account_delete(user=people["asker"], by=people["asker"])
+    question.refresh_from_db()
+    assert question.author is None and question.byline == "voormalig lid"
+    assert selectors.question_list_visible(audience=ANONYMOUS).filter(pk=question.pk).exists()

@@ -1,0 +1,24 @@
+"""Template filters for forum pages: what the reader may do with a post (forum.permissions decides)."""
+
+from django import template
+
+from forum import permissions
+from forum.models import Question
+
+register = template.Library()
+
+
+@register.filter
+def may_vote(post, user) -> bool:
+    return permissions.can_vote(user, post)
+
+
+@register.filter
+def may_edit(post, user) -> bool:
+    return permissions.can_edit(user, post)
+
+
+@register.filter
+def voted_in(post, voted) -> bool:
+    kind = "vraag" if isinstance(post, Question) else "antwoord"
+    return f"{kind}-{post.pk}" in (voted or ())
