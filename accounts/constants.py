@@ -30,8 +30,6 @@ ROLE_GROUPS = {Role.EDITOR: "Redacteuren", Role.MODERATOR: "Moderatoren", Role.E
 
 # Who reads members-only ("besloten") content and may post in the forum.
 INSIDERS = frozenset({Role.OFFICIAL, Role.EXPERT, Role.EDITOR, Role.MODERATOR, Role.ADMINISTRATOR})
-# Who must use two-factor authentication before reaching the admin.
-STAFF_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.ADMINISTRATOR})
 
 
 class OfficialVia(models.TextChoices):

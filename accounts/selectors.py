@@ -4,10 +4,10 @@ Other apps call `audience_for(user)` (or read `request.audience`, which the midd
 and `roles_of(user)`; nothing else inspects `is_staff` or group membership to decide visibility.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from accounts.constants import GROUP_ROLES, INSIDERS, ROLE_GROUPS, STAFF_ROLES, Role
-from accounts.models import RoleChange, User
+from accounts.constants import GROUP_ROLES, INSIDERS, ROLE_GROUPS, Role
+from accounts.models import User
 from search.types import PUBLIC, Audience, Visibility
 
 # Everyone, signed in or not, and plain members: public content only.
@@ -56,11 +56,6 @@ def audience_for(user) -> Audience:
     return MEMBERS if roles_of(user) & INSIDERS else ANONYMOUS
 
 
-def is_staff_member(user) -> bool:
-    """Editors, moderators and administrators: the people who must use two-factor authentication."""
-    return bool(roles_of(user) & STAFF_ROLES) or bool(getattr(user, "is_staff", False))
-
-
 def users_with_role(role: Role) -> QuerySet[User]:
     """Active people holding `role` (for notifying a group, e.g. the experts)."""
     people = User.objects.filter(is_active=True)
@@ -72,8 +67,3 @@ def users_with_role(role: Role) -> QuerySet[User]:
     if role == Role.OFFICIAL:
         return people.filter(municipality__isnull=False).exclude(official_via="")
     return people.filter(emailaddress__verified=True).distinct()
-
-
-def role_change_list(*, subject: User | None = None) -> QuerySet[RoleChange]:
-    changes = RoleChange.objects.select_related("actor", "subject")
-    return changes.filter(Q(subject=subject)) if subject is not None else changes

@@ -43,7 +43,6 @@ class RoleChangeViewSet(ModelViewSet):
     list_filter = ["role", "action"]
     search_fields = ["subject_label", "actor_label"]
     inspect_view_enabled = True
-    exclude_form_fields = []
     form_fields = ["note"]  # never saved: the policy refuses every change
 
 
@@ -89,7 +88,6 @@ class OfficialRequestViewSet(ModelViewSet):
     list_filter = ["status"]
     ordering = ["created_at"]
     edit_view_class = DecideView
-    add_view_enabled = False
     inspect_view_enabled = True
     edit_handler = ObjectList(
         [FieldPanel("decision"), FieldPanel("decision_note")], base_form_class=DecisionForm

@@ -45,7 +45,24 @@ def _apply(form, error: ValidationError) -> None:
 
 
 def _too_fast(request):
-    return render(request, "429.html", {"forum": True}, status=429)
+    return render(request, "429.html", status=429)
+
+
+def _detail_context(request, question: Question, answer_form: AnswerForm | None = None) -> dict:
+    """A question page: its answers, what this reader may do, and the answer form (a bound one after errors)."""
+    user = request.user
+    if answer_form is None and permissions.can_post(user) and not question.is_locked:
+        answer_form = AnswerForm()
+    return {
+        "question": question,
+        "answers": selectors.answer_list_for_question(question=question),
+        "breadcrumb_trail": _trail(),
+        "answer_form": answer_form,
+        "can_accept": permissions.can_accept(user, question),
+        "can_moderate": permissions.can_moderate(user),
+        "voted": selectors.votes_by(user=user, question=question),
+        "following": selectors.is_following(user=user, question=question),
+    }
 
 
 def question_list(request):
@@ -63,19 +80,7 @@ def question_detail(request, pk: int, slug: str | None = None):
     question = _question_or_404(request, pk)
     if slug != question.slug:
         return redirect(question, permanent=True)
-    answers = selectors.answer_list_for_question(question=question)
-    user = request.user
-    context = {
-        "question": question,
-        "answers": answers,
-        "breadcrumb_trail": _trail(),
-        "answer_form": AnswerForm() if permissions.can_post(user) and not question.is_locked else None,
-        "can_accept": permissions.can_accept(user, question),
-        "can_moderate": permissions.can_moderate(user),
-        "voted": selectors.votes_by(user=user, question=question),
-        "following": selectors.is_following(user=user, question=question),
-    }
-    return render(request, "forum/question_detail.html", context)
+    return render(request, "forum/question_detail.html", _detail_context(request, question))
 
 
 @login_required

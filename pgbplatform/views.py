@@ -4,7 +4,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from search import service as search_service
@@ -32,8 +32,10 @@ def healthz(request):
 
 def admin_login(request):
     """/admin/login/ sends people to the one login form (allauth's: rate limits, two-step verification)."""
-    next_url = request.GET.get("next", "/admin/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=set()) or not next_url.startswith("/"):
+    from allauth.account.adapter import get_adapter
+
+    next_url = request.GET.get("next", "")
+    if not get_adapter(request).is_safe_url(next_url):  # the same rule as every other `next=`
         next_url = "/admin/"
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
