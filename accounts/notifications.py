@@ -148,5 +148,7 @@ def event_text(kind: str, title: str) -> str:
         "your_answer_accepted": _("Your answer to “%(title)s” was accepted"),
         "expert_request": _("A gemeente asks Per Saldo to think along: “%(title)s”"),
         "question": _("New question: “%(title)s”"),
+        "post_approved": _("Your post at “%(title)s” was approved and is online"),
+        "post_hidden": _("A moderator hid your post at “%(title)s”"),
     }
     return texts.get(kind, "%(title)s") % {"title": title}

@@ -67,3 +67,13 @@ def answer_accepted(answer, question, *, by) -> None:
         event=_event("accepted", question, answer.get_absolute_url()),
         exclude=[by, answer.author],
     )
+
+
+def post_moderated(post, *, kind: str, by) -> None:
+    """Tell the author that a moderator approved ("post_approved") or hid ("post_hidden") their post."""
+    if not post.author_id:
+        return
+    question = post if hasattr(post, "answers") else post.question
+    notifications.notify(
+        users=[post.author], event=_event(kind, question, question.get_absolute_url()), exclude=[by]
+    )

@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from forum.constants import Status
-from forum.models import Answer, Follow, Question, Vote
+from forum.constants import ReportOutcome, Status
+from forum.models import Answer, Follow, Question, Report, Vote
 from search.types import Audience
 
 
@@ -30,6 +30,7 @@ def question_get_visible(*, pk: int, audience: Audience) -> Question:
         Question.objects.visible_to(audience)
         .select_related("author", "author_municipality")
         .prefetch_related("municipalities", "laws", "themes")
+        .annotate(vote_count=Count("votes"))
         .get(pk=pk)
     )
 
@@ -40,6 +41,7 @@ def answer_list_for_question(*, question: Question) -> QuerySet[Answer]:
         question.answers.shown()
         .select_related("author", "author_municipality")
         .prefetch_related("municipalities")
+        .annotate(vote_count=Count("votes"))
         .order_by("-is_accepted", "published_date", "pk")
     )
 
@@ -65,6 +67,54 @@ def is_following(*, user, question: Question) -> bool:
     return (
         bool(getattr(user, "is_authenticated", False))
         and Follow.objects.filter(user=user, question=question).exists()
+    )
+
+
+def moderation_queue() -> dict:
+    """The moderators' work: posts waiting for approval and posts with open reports, oldest first."""
+    open_reports = Q(reports__outcome=ReportOutcome.OPEN)
+    pending = Q(status=Status.PENDING, deleted_at__isnull=True)
+    questions = Question.objects.select_related("author", "author_municipality")
+    answers = Answer.objects.select_related("author", "author_municipality", "question")
+
+    def posts(queryset, condition):
+        return list(
+            queryset.filter(condition)
+            .annotate(open_reports=Count("reports", filter=open_reports, distinct=True))
+            .prefetch_related("reports")
+            .order_by("created_at", "pk")
+        )
+
+    return {
+        "pending": sorted(
+            [*posts(questions, pending), *posts(answers, pending)], key=lambda post: post.created_at
+        ),
+        "reported": sorted(
+            [*posts(questions, open_reports), *posts(answers, open_reports)],
+            key=lambda post: min(r.created_at for r in post.reports.all() if r.outcome == ReportOutcome.OPEN),
+        ),
+    }
+
+
+def moderation_counts() -> int:
+    """How many posts wait for a moderator (the admin menu's badge)."""
+    pending = Q(status=Status.PENDING, deleted_at__isnull=True)
+    reported = Q(reports__outcome=ReportOutcome.OPEN)
+    return sum(model.objects.filter(pending | reported).distinct().count() for model in (Question, Answer))
+
+
+def reports_of(post) -> QuerySet[Report]:
+    """Every report on a post, oldest first, with who reported and who decided: its history."""
+    target = {"question": post} if isinstance(post, Question) else {"answer": post}
+    return Report.objects.filter(**target).select_related("reporter", "decided_by")
+
+
+def decided_reports() -> QuerySet[Report]:
+    """Handled reports, latest decision first: the moderation log."""
+    return (
+        Report.objects.exclude(outcome=ReportOutcome.OPEN)
+        .select_related("reporter", "decided_by", "question", "answer__question")
+        .order_by("-decided_at", "-pk")
     )
 
 

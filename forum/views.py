@@ -140,17 +140,7 @@ def answer_create(request, pk: int):
                 return redirect(question)
             messages.success(request, _("Your answer is online."))
             return redirect(answer)
-    answers = selectors.answer_list_for_question(question=question)
-    context = {
-        "question": question,
-        "answers": answers,
-        "answer_form": form,
-        "breadcrumb_trail": _trail(),
-        "can_accept": permissions.can_accept(request.user, question),
-        "voted": set(),
-        "following": False,
-    }
-    return render(request, "forum/question_detail.html", context, status=400)
+    return render(request, "forum/question_detail.html", _detail_context(request, question, form), status=400)
 
 
 @login_required

@@ -1,10 +1,15 @@
-"""Wagtail admin for the forum: editors moderate questions and their answers."""
+"""Wagtail admin for the forum: editors edit questions and their answers (snippets); moderators work
+through their own screens (forum.admin_views), which act only through forum.services."""
 
+from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from forum import admin_views, permissions, selectors
 from forum.forms import QuestionAdminForm
 from forum.models import Answer, Question
 
@@ -23,8 +28,8 @@ class QuestionViewSet(SnippetViewSet):
     menu_label = _("Forum")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["title", "author_organisation", "visibility", "published_date"]
-    list_filter = ["visibility"]
+    list_display = ["title", "author_organisation", "visibility", "status", "published_date"]
+    list_filter = ["visibility", "status", "is_locked"]
     search_fields = ["title", "body"]
     ordering = ["-published_date"]
     edit_handler = ObjectList(
@@ -46,3 +51,34 @@ class QuestionViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    urls = [
+        path("", admin_views.QueueView.as_view(), name="queue"),
+        path("log/", admin_views.LogView.as_view(), name="log"),
+        path("<str:kind>/<int:pk>/", admin_views.PostView.as_view(), name="post"),
+    ]
+    return [path("forum/moderatie/", include((urls, "forum_moderation")))]
+
+
+class ModerationMenuItem(MenuItem):
+    """Shown to moderators, with how many posts wait for them."""
+
+    def is_shown(self, request):
+        return permissions.can_moderate(request.user)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = selectors.moderation_counts()
+        if waiting:
+            component.label = f"{self.label} ({waiting})"
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        _("Moderation"), reverse_lazy("forum_moderation:queue"), name="moderation", icon_name="warning", order=290
+    )

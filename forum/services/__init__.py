@@ -4,7 +4,6 @@ moderation. Each module's functions check who may act and keep search and notifi
 from forum.services.follows import follow_toggle
 from forum.services.imported import AnswerFields, question_save
 from forum.services.moderation import (
-    pending_posts,
     post_approve,
     post_hide,
     post_restore,
@@ -32,7 +31,6 @@ __all__ = [
     "answer_post",
     "answer_unaccept",
     "follow_toggle",
-    "pending_posts",
     "post_approve",
     "post_delete",
     "post_hide",

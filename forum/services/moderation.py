@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from forum import notify, permissions
 from forum.constants import ReportOutcome, ReportReason, Status
-from forum.models import Answer, Question, Report
+from forum.models import Question, Report
 from search import service as search_service
 
 
@@ -50,29 +50,41 @@ def report_decide(*, report: Report, hide: bool, by) -> None:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.outcome != ReportOutcome.OPEN:
         raise ValidationError({"outcome": _("This report has already been handled.")})
-    now = timezone.now()
     if hide:
         post = report.post
-        _set_status(post, Status.HIDDEN)
-        target = {"question": post} if isinstance(post, Question) else {"answer": post}
-        Report.objects.filter(outcome=ReportOutcome.OPEN, **target).update(
-            outcome=ReportOutcome.HIDDEN, decided_at=now, decided_by=by
-        )
+        if post.status == Status.HIDDEN:
+            _close_reports(post, ReportOutcome.HIDDEN, by)
+        else:
+            post_hide(post=post, by=by)
     else:
-        report.outcome, report.decided_at, report.decided_by = ReportOutcome.DISMISSED, now, by
+        report.outcome, report.decided_at, report.decided_by = ReportOutcome.DISMISSED, timezone.now(), by
         report.save(update_fields=["outcome", "decided_at", "decided_by"])
 
 
 @transaction.atomic
 def post_hide(*, post, by) -> None:
+    """Hide a post from everyone; open reports on it are closed as handled, the author is told."""
     _require_moderator(by)
+    if post.status == Status.HIDDEN:
+        return
     _set_status(post, Status.HIDDEN)
+    _close_reports(post, ReportOutcome.HIDDEN, by)
+    notify.post_moderated(post, kind="post_hidden", by=by)
+
+
+def _close_reports(post, outcome: str, by) -> None:
+    target = {"question": post} if isinstance(post, Question) else {"answer": post}
+    Report.objects.filter(outcome=ReportOutcome.OPEN, **target).update(
+        outcome=outcome, decided_at=timezone.now(), decided_by=by
+    )
 
 
 @transaction.atomic
 def post_restore(*, post, by) -> None:
     """Show a hidden or deleted post again."""
     _require_moderator(by)
+    if post.status == Status.PUBLISHED and post.deleted_at is None:
+        return
     type(post).objects.filter(pk=post.pk).update(status=Status.PUBLISHED, deleted_at=None, deleted_by=None)
     post.status, post.deleted_at = Status.PUBLISHED, None
     search_service.index_objects([_question_of(post)])
@@ -88,20 +100,16 @@ def post_approve(*, post, by) -> None:
     if isinstance(post, Question):
         notify.question_published(post)
     else:
-        from forum.services.posting import _answer_published
+        from forum.services.posting import answer_went_public
 
-        _answer_published(post, post.question)
+        answer_went_public(post, post.question)
+    notify.post_moderated(post, kind="post_approved", by=by)
 
 
 @transaction.atomic
 def question_lock(*, question: Question, locked: bool, by) -> None:
+    """A locked question stays readable but takes no new answers."""
     _require_moderator(by)
     Question.objects.filter(pk=question.pk).update(is_locked=locked)
     question.is_locked = locked
 
-
-def pending_posts():
-    """Posts waiting for approval, oldest first (the moderators' queue)."""
-    questions = Question.objects.filter(status=Status.PENDING, deleted_at__isnull=True)
-    answers = Answer.objects.filter(status=Status.PENDING, deleted_at__isnull=True).select_related("question")
-    return sorted([*questions, *answers], key=lambda post: post.created_at)

@@ -149,12 +149,14 @@ def answer_post(*, question: Question, author, body: str) -> Answer:
     answer.save()
     Follow.objects.get_or_create(user=author, question=question)
     if answer.status == Status.PUBLISHED:
-        _answer_published(answer, question)
+        answer_went_public(answer, question)
     _index(question)
     return answer
 
 
-def _answer_published(answer: Answer, question: Question) -> None:
+def answer_went_public(answer: Answer, question: Question) -> None:
+    """What follows once an answer is public (posted, or approved by a moderator): the question's
+    activity time, the expert request answered, followers told."""
     question.last_activity_at = timezone.now()
     fields = ["last_activity_at"]
     if answer.is_by_expert and question.expert_requested and question.expert_answered_at is None:

@@ -19,6 +19,19 @@ def may_edit(post, user) -> bool:
 
 
 @register.filter
+def may_moderate(user) -> bool:
+    return permissions.can_moderate(user)
+
+
+@register.filter
 def voted_in(post, voted) -> bool:
     kind = "vraag" if isinstance(post, Question) else "antwoord"
     return f"{kind}-{post.pk}" in (voted or ())
+
+
+@register.filter
+def moderation_url(post) -> str:
+    """The post's page in the moderators' admin screens."""
+    from forum.admin_views import post_url
+
+    return post_url(post)
