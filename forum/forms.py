@@ -1,7 +1,9 @@
 """Forms of the forum: asking, answering, editing, reporting; and the admin's moderation form."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,36 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from cms.models import Law, Municipality, Theme
 from forum.constants import ReportReason, Visibility
 from forum.services.posting import BODY_MAX, TITLE_MAX
+
+def _attachments_hint() -> str:
+    return gettext(
+        "PDF, PNG or JPEG, at most %(count)s files of %(max)s MB each. "
+        "Never attach documents about budget holders or clients."
+    ) % {"count": settings.PGB_FORUM_ATTACHMENTS_PER_POST, "max": settings.PGB_FORUM_ATTACHMENT_MAX_MB}
+
+
+attachments_hint = lazy(_attachments_hint, str)  # read when shown: in the reader's language
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Zero or more files; forum.services.attachments checks what they are."""
+
+    def __init__(self, **kwargs):
+        accept = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attachments"))
+        kwargs.setdefault("help_text", attachments_hint())
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [super(AttachmentsField, self).clean(item, initial) for item in files if item]
+
 
 MARKDOWN_HINT = _("You can use Markdown: *italic*, **bold**, lists with - and links as [text](https://…).")
 
@@ -70,6 +102,7 @@ class QuestionForm(forms.Form):
             "budget holder's point of view."
         ),
     )
+    attachments = AttachmentsField()
 
 
 class AnswerForm(forms.Form):
@@ -79,6 +112,7 @@ class AnswerForm(forms.Form):
         help_text=MARKDOWN_HINT,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+    attachments = AttachmentsField()
 
 
 class QuestionEditForm(forms.Form):

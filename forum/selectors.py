@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from forum.constants import ReportOutcome, Status
-from forum.models import Answer, Follow, Question, Report, Vote
+from forum.models import Answer, Attachment, Follow, Question, Report, Vote
 from search.types import Audience
 
 
@@ -29,7 +29,7 @@ def question_get_visible(*, pk: int, audience: Audience) -> Question:
     return (
         Question.objects.visible_to(audience)
         .select_related("author", "author_municipality")
-        .prefetch_related("municipalities", "laws", "themes")
+        .prefetch_related("municipalities", "laws", "themes", "attachments")
         .annotate(vote_count=Count("votes"))
         .get(pk=pk)
     )
@@ -40,7 +40,7 @@ def answer_list_for_question(*, question: Question) -> QuerySet[Answer]:
     return (
         question.answers.shown()
         .select_related("author", "author_municipality")
-        .prefetch_related("municipalities")
+        .prefetch_related("municipalities", "attachments")
         .annotate(vote_count=Count("votes"))
         .order_by("-is_accepted", "published_date", "pk")
     )
@@ -120,8 +120,6 @@ def decided_reports() -> QuerySet[Report]:
 
 def export_for(user) -> dict:
     """What a person wrote and did in the forum, for their data export (accounts.services.account_export)."""
-    from forum.models import Answer, Follow, Question, Vote
-
     def post(item, **extra):
         return {
             "url": item.get_absolute_url(),
@@ -138,6 +136,10 @@ def export_for(user) -> dict:
         "answers": [
             post(a, question=a.question.title, accepted=a.is_accepted)
             for a in Answer.objects.filter(author=user).select_related("question")
+        ],
+        "attachments": [
+            {"name": a.name, "type": a.content_type, "size": a.size, "post": a.post.get_absolute_url()}
+            for a in Attachment.objects.filter(uploaded_by=user).select_related("question", "answer__question")
         ],
         "useful_votes": Vote.objects.filter(user=user).count(),
         "follows": [str(f) for f in Follow.objects.filter(user=user)],

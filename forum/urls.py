@@ -23,4 +23,5 @@ urlpatterns = [
     re_path(KIND + r"/(?P<pk>\d+)/verwijderen/$", views.post_delete, name="post_delete"),
     re_path(KIND + r"/(?P<pk>\d+)/geschiedenis/$", views.history, name="history"),
     re_path(KIND + r"/(?P<pk>\d+)/melden/$", views.report, name="report"),
+    path("bijlage/<int:pk>/<str:name>", views.attachment, name="attachment"),
 ]

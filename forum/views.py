@@ -7,7 +7,7 @@ there. A question a visitor may not read is a 404, as if it did not exist.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from cms import content_types
 from cms.pagination import paginate
 from forum import permissions, selectors, services
 from forum.forms import AnswerForm, QuestionEditForm, QuestionForm, ReportForm
-from forum.models import Answer, Question
+from forum.models import Answer, Attachment, Question
 from search import service as search_service
 from search.types import SearchRequest
 
@@ -88,7 +88,7 @@ def question_ask(request):
     if not permissions.can_post(request.user):
         return render(request, "forum/may_not_post.html", status=403)
     initial = {"municipality": request.user.municipality.code if request.user.municipality_id else None}
-    form = QuestionForm(request.POST or None, initial=initial)
+    form = QuestionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -101,6 +101,7 @@ def question_ask(request):
                 laws=[law.slug for law in data["laws"]],
                 municipalities=[data["municipality"].code] if data["municipality"] else [],
                 expert_requested=data["expert_requested"],
+                attachments=data["attachments"],
             )
         except services.PostingTooFast:
             return _too_fast(request)
@@ -124,11 +125,14 @@ def question_ask(request):
 @require_POST
 def answer_create(request, pk: int):
     question = _question_or_404(request, pk)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             answer = services.answer_post(
-                question=question, author=request.user, body=form.cleaned_data["body"]
+                question=question,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
             )
         except services.PostingTooFast:
             return _too_fast(request)
@@ -276,3 +280,27 @@ def similar(request):
         )
         hits = results.hits
     return render(request, "forum/includes/similar.html", {"hits": hits, "text": text})
+
+
+def attachment(request, pk: int, name: str):
+    """A file attached to a post, for whoever may read the post (moderators: any post). Images are shown,
+    PDFs downloaded; either way under a sandboxing policy, with the checked type and the cleaned name."""
+    item = get_object_or_404(Attachment.objects.select_related("question", "answer__question"), pk=pk)
+    if not permissions.can_moderate(request.user):
+        if item.answer_id:
+            _answer_or_404(request, item.answer_id)
+        else:
+            _question_or_404(request, item.question_id)
+    if name != item.name:
+        return redirect(item.get_absolute_url(), permanent=True)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, content_type=item.content_type, as_attachment=not item.is_image, filename=item.name
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

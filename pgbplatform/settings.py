@@ -191,8 +191,14 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "pgbplatform" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Forum attachments are never served from MEDIA_URL: a view checks who may read the question first.
+PGB_PRIVATE_MEDIA_ROOT = Path(env.str("PGB_PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "forum": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PGB_PRIVATE_MEDIA_ROOT / "forum"), "base_url": "/forum/bijlage/"},
+    },
     "staticfiles": {
         "BACKEND": env.str(
             "PGB_STATICFILES_STORAGE",
@@ -319,3 +325,6 @@ PGB_FORUM_POST_LIMIT = (
     env.int("PGB_FORUM_POSTS", default=10),
     env.int("PGB_FORUM_POSTS_WINDOW", default=600),
 )
+# Attachments to a question or answer: PDF, PNG or JPEG, at most this many megabytes and files per post.
+PGB_FORUM_ATTACHMENT_MAX_MB = env.int("PGB_FORUM_ATTACHMENT_MAX_MB", default=10)
+PGB_FORUM_ATTACHMENTS_PER_POST = env.int("PGB_FORUM_ATTACHMENTS_PER_POST", default=5)

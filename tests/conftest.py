@@ -15,8 +15,10 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path_factory):
-    """Uploaded and imported files go to a temporary folder, never to var/media."""
+    """Uploaded and imported files go to a temporary folder, never to var/media or var/private."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    forum = {**settings.STORAGES["forum"], "OPTIONS": {"location": str(tmp_path_factory.mktemp("private"))}}
+    settings.STORAGES = {**settings.STORAGES, "forum": forum}
 
 
 @pytest.fixture(autouse=True)

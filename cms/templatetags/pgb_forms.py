@@ -27,7 +27,12 @@ def widget(field):
         attrs["aria-describedby"] = ids
     if field.errors:
         attrs["aria-invalid"] = "true"
-    css = {"checkbox": "utrecht-checkbox", "textarea": "utrecht-textarea", "select": "utrecht-select"}
+    css = {
+        "checkbox": "utrecht-checkbox",
+        "textarea": "utrecht-textarea",
+        "select": "utrecht-select",
+        "multiplefile": "pgb-file-input",
+    }
     attrs["class"] = css.get(field.widget_type, "utrecht-textbox")
     return field.as_widget(attrs=attrs)
 

@@ -20,6 +20,7 @@ from cms import selectors as cms_selectors
 from forum import notify, permissions
 from forum.constants import AuthorRole, Status, Visibility
 from forum.models import Answer, Follow, Question, Revision, Vote
+from forum.services.attachments import attachments_check, attachments_store
 from search import service as search_service
 
 TITLE_MIN, TITLE_MAX, BODY_MIN, BODY_MAX = 10, 200, 20, 20_000
@@ -100,8 +101,10 @@ def question_ask(
     laws: Sequence[str] = (),
     municipalities: Sequence[str] = (),
     expert_requested: bool = False,
+    attachments=(),
 ) -> Question:
-    """Ask a question. The asker follows it; the experts are told when Per Saldo is asked to think along."""
+    """Ask a question (with checked `attachments`, uploaded files). The asker follows it; the experts are
+    told when Per Saldo is asked to think along."""
     if not permissions.can_post(author):
         raise PermissionDenied
     title = _clean_text(title, "title", TITLE_MIN, TITLE_MAX)
@@ -112,6 +115,7 @@ def question_ask(
         tags = cms_selectors.tags_for(municipalities=municipalities, laws=laws, themes=themes)
     except ValidationError as error:
         raise ValidationError({name: _("Choose from the list.") for name in error.message_dict}) from error
+    files = attachments_check(attachments)
     _check_rate(author)
     question = Question(title=title, body=body, visibility=visibility, expert_requested=expert_requested)
     _sign(question, author)
@@ -122,6 +126,7 @@ def question_ask(
         question.municipalities.set(tags.municipalities)
         question.laws.set(tags.laws)
         question.themes.set(tags.themes)
+    attachments_store(post=question, files=files, by=author)
     Follow.objects.get_or_create(user=author, question=question)
     _index(question)
     if question.status == Status.PUBLISHED:
@@ -130,7 +135,7 @@ def question_ask(
 
 
 @transaction.atomic
-def answer_post(*, question: Question, author, body: str) -> Answer:
+def answer_post(*, question: Question, author, body: str, attachments=()) -> Answer:
     """Answer a question the author may read and that is not locked. The answerer follows it."""
     from accounts.selectors import audience_for
 
@@ -142,11 +147,13 @@ def answer_post(*, question: Question, author, body: str) -> Answer:
     if question.is_locked:
         raise ValidationError({"body": _("This question is closed for new answers.")})
     body = _clean_text(body, "body", 2, BODY_MAX)
+    files = attachments_check(attachments)
     _check_rate(author)
     answer = Answer(question=question, body=body, published_date=timezone.localdate())
     _sign(answer, author)
     answer.status = _first_status(author)
     answer.save()
+    attachments_store(post=answer, files=files, by=author)
     Follow.objects.get_or_create(user=author, question=question)
     if answer.status == Status.PUBLISHED:
         answer_went_public(answer, question)

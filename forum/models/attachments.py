@@ -1,0 +1,84 @@
+"""Files attached to a question or answer: PDF, PNG or JPEG, kept outside the public media folder."""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.core.signals import setting_changed
+from django.db.models import Q
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import LazyObject, empty
+from django.utils.translation import gettext_lazy as _
+
+
+class ForumStorage(LazyObject):
+    """settings.STORAGES["forum"], looked up when first used (and again after the setting changes, as
+    Django does for the default storage), so the field does not fix the folder at import."""
+
+    def _setup(self):
+        self._wrapped = storages["forum"]
+
+
+forum_storage = ForumStorage()
+
+
+def _forum_storage():
+    return forum_storage
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        forum_storage._wrapped = empty
+
+
+def _stored_name(instance, filename: str) -> str:
+    # Never the uploader's name on disk: a random one with the extension of the checked type.
+    extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}[instance.content_type]
+    return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
+
+
+class Attachment(models.Model):
+    question = models.ForeignKey(
+        "forum.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    answer = models.ForeignKey(
+        "forum.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(storage=_forum_storage, upload_to=_stored_name, max_length=200)
+    name = models.CharField(_("file name"), max_length=120)  # as uploaded, cleaned; shown and sent
+    content_type = models.CharField(max_length=40)  # from the content, never from the name
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(question__isnull=False, answer__isnull=True)
+                | Q(question__isnull=True, answer__isnull=False),
+                name="forum_attachment_of_one_post",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def post(self):
+        return self.question if self.question_id else self.answer
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:attachment", kwargs={"pk": self.pk, "name": self.name})
