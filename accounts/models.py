@@ -28,6 +28,7 @@ class User(AbstractUser):
     notify_mode = models.CharField(
         _("notifications"), max_length=10, choices=NotifyMode.choices, default=NotifyMode.IMMEDIATE
     )
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)  # the last daily digest
 
     class Meta:
         verbose_name = _("user")

@@ -99,12 +99,22 @@ def notify(*, users: Iterable[User], event: Event, exclude: Iterable[User | None
     return written
 
 
-def digest_send() -> int:
-    """Mail each person who chose the daily digest what they have not been mailed yet; returns the mails."""
+def digest_send(*, now=None, force: bool = False) -> int:
+    """Mail each person who chose the daily digest what they have not been mailed yet, at most once a
+    day and not before settings.PGB_DIGEST_HOUR (local time) unless `force`; returns the mails queued.
+
+    Safe to run every minute (the compose scheduler does): whoever had today's digest is skipped."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    if not force and local.hour < settings.PGB_DIGEST_HOUR:
+        return 0
+    start_of_today = local.replace(hour=0, minute=0, second=0, microsecond=0)
     sent = 0
-    people = User.objects.filter(
-        is_active=True, notify_mode=NotifyMode.DAILY, notifications__mailed_at__isnull=True
-    ).distinct()
+    people = (
+        User.objects.filter(is_active=True, notify_mode=NotifyMode.DAILY, notifications__mailed_at__isnull=True)
+        .exclude(digest_sent_at__gte=start_of_today)
+        .distinct()
+    )
     for user in people.iterator():
         with transaction.atomic():
             pending = list(
@@ -122,7 +132,8 @@ def digest_send() -> int:
                 len(events),
             ) % {"count": len(events)}
             mail_queue(_mail(user, subject, {"events": events, "digest": True}))
-            Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=timezone.now())
+            Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=now)
+            User.objects.filter(pk=user.pk).update(digest_sent_at=now)
             sent += 1
     return sent
 

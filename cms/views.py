@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms import selectors
+from cms import extensions, selectors
 from cms.models import Law, Municipality, Theme
 from cms.pagination import paginate
 
@@ -24,6 +24,7 @@ def _browse(request, *, obj, kind: str, items):
         "kind": kind,
         "page_obj": paginate(request, items),
         "breadcrumb_trail": [(title, reverse(url_name))],
+        "actions": extensions.browse_actions(request, obj, kind),
     }
     return render(request, "cms/browse_detail.html", context)
 

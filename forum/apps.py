@@ -36,3 +36,7 @@ class ForumConfig(AppConfig):
         from accounts import services as account_services
 
         account_services.register_export_section("forum", selectors.export_for)
+        from cms import extensions
+        from forum.views import follow_tag_button
+
+        extensions.register_browse_action(follow_tag_button)

@@ -43,6 +43,11 @@ def can_vote(user, post) -> bool:
     return can_post(user) and not is_author(user, post)
 
 
+def can_follow(user) -> bool:
+    """Every verified member may follow a question they can read, a theme or a law."""
+    return Role.MEMBER in roles_of(user)
+
+
 def can_report(user) -> bool:
     """Every verified member may report a post they can read."""
     return Role.MEMBER in roles_of(user)

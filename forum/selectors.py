@@ -118,6 +118,12 @@ def decided_reports() -> QuerySet[Report]:
     )
 
 
+def is_following_tag(*, user, theme=None, law=None) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Follow.objects.filter(user=user, theme=theme, law=law).exists()
+
+
 def export_for(user) -> dict:
     """What a person wrote and did in the forum, for their data export (accounts.services.account_export)."""
     def post(item, **extra):

@@ -24,4 +24,5 @@ urlpatterns = [
     re_path(KIND + r"/(?P<pk>\d+)/geschiedenis/$", views.history, name="history"),
     re_path(KIND + r"/(?P<pk>\d+)/melden/$", views.report, name="report"),
     path("bijlage/<int:pk>/<str:name>", views.attachment, name="attachment"),
+    re_path(r"^volgen/(?P<kind>thema|wet)/(?P<slug>[-\w]+)/$", views.follow_tag, name="follow_tag"),
 ]

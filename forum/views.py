@@ -6,14 +6,17 @@ there. A question a visitor may not read is a 404, as if it did not exist.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import content_types
+from cms.models import Law, Theme
 from cms.pagination import paginate
 from forum import permissions, selectors, services
 from forum.forms import AnswerForm, QuestionEditForm, QuestionForm, ReportForm
@@ -175,6 +178,40 @@ def follow(request, pk: int):
         request, _("You follow this question.") if following else _("You no longer follow this question.")
     )
     return redirect(question)
+
+
+TAG_KINDS = {"thema": ("theme", Theme), "wet": ("law", Law)}
+
+
+def follow_tag_button(request, obj, kind: str) -> str:
+    """ "Volg dit thema" / "Volg deze wet" on a theme or law page (cms.extensions)."""
+    slug = {"theme": "thema", "law": "wet"}.get(kind)
+    if slug is None:
+        return ""
+    context = {
+        "object": obj,
+        "kind": slug,
+        "following": selectors.is_following_tag(user=request.user, **{kind: obj}),
+        "can_follow": permissions.can_follow(request.user),
+    }
+    return render_to_string("forum/includes/follow_tag.html", context, request=request)
+
+
+@require_POST
+def follow_tag(request, kind: str, slug: str):
+    field, model = TAG_KINDS[kind]
+    tag = get_object_or_404(model, slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(tag.get_absolute_url())
+    if not permissions.can_follow(request.user):
+        raise PermissionDenied
+    following = services.follow_toggle(user=request.user, **{field: tag})
+    name = tag.name
+    if following:
+        messages.success(request, _("You follow %(name)s: you hear of new questions about it.") % {"name": name})
+    else:
+        messages.success(request, _("You no longer follow %(name)s.") % {"name": name})
+    return redirect(tag.get_absolute_url())
 
 
 @login_required

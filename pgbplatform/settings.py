@@ -319,6 +319,7 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+PGB_DIGEST_HOUR = env.int("PGB_DIGEST_HOUR", default=7)  # daily digests go out from this hour (local time)
 PGB_SIGNUP_OPEN = env.bool("PGB_SIGNUP_OPEN", default=True)  # False: nobody new can make an account
 # Posts (questions and answers) one person may write in a window of seconds; moderators are not limited.
 PGB_FORUM_POST_LIMIT = (

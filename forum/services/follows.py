@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from accounts.constants import Role
-from accounts.selectors import audience_for, roles_of
+from accounts.selectors import audience_for
+from forum import permissions
 from forum.models import Follow, Question
 
 
@@ -12,7 +12,7 @@ from forum.models import Follow, Question
 def follow_toggle(*, user, question: Question | None = None, theme=None, law=None) -> bool:
     """Follow or stop following; returns whether the person follows it now. Members only; a question
     only if they may read it."""
-    if Role.MEMBER not in roles_of(user):
+    if not permissions.can_follow(user):
         raise PermissionDenied
     if question is not None and not audience_for(user).may_see(question.visibility):
         raise PermissionDenied
