@@ -6,6 +6,10 @@ from forum.constants import Status
 from forum.models import Question
 from search.types import SearchDocument
 
+# A question with an accepted answer ranks this much higher than one that matches the query as well but
+# has none: an accepted answer is what a searching official is most likely to be helped by.
+ACCEPTED_BOOST = 1.25
+
 
 class QuestionDocuments:
     name = "question"
@@ -26,11 +30,12 @@ class QuestionDocuments:
 
     @staticmethod
     def question_document(question: Question) -> SearchDocument:
-        answers = [
-            answer.body
+        shown = [
+            answer
             for answer in question.answers.all()
             if answer.status == Status.PUBLISHED and answer.deleted_at is None
         ]
+        answers = [answer.body for answer in shown]
         return SearchDocument(
             id=question.external_id,
             type="question",
@@ -43,4 +48,5 @@ class QuestionDocuments:
             municipalities=tuple((m.code, m.label, m.province) for m in question.municipalities.all()),
             laws=tuple(law.slug for law in question.laws.all()),
             themes=tuple(theme.slug for theme in question.themes.all()),
+            boost=ACCEPTED_BOOST if any(answer.is_accepted for answer in shown) else 1.0,
         )

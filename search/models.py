@@ -91,6 +91,7 @@ class SearchEntry(models.Model):
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    boost = models.FloatField(default=1.0)  # search.types.SearchDocument.boost
 
     class Meta:
         verbose_name = "search entry"
@@ -114,6 +115,7 @@ class SearchEntry(models.Model):
             municipalities=tuple(tuple(m) for m in self.municipalities),
             laws=tuple(self.laws),
             themes=tuple(self.themes),
+            boost=self.boost,
             cues=tuple(
                 CaptionCue(start=p["start"], text=p["text"]) for p in self.passages if p["kind"] == "cue"
             ),

@@ -73,6 +73,9 @@ class SearchDocument:
     themes: tuple[str, ...] = ()
     cues: tuple[CaptionCue, ...] = ()
     pages: tuple[AttachmentPage, ...] = field(default_factory=tuple)
+    # A ranking factor of the item itself, the same in every backend: 1 is neutral, above 1 ranks higher
+    # (a forum question with an accepted answer: forum.search.ACCEPTED_BOOST).
+    boost: float = 1.0
 
     @property
     def full_text(self) -> str:

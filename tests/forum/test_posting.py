@@ -9,7 +9,7 @@ from accounts.selectors import ANONYMOUS, MEMBERS
 from cms.models import Municipality, Theme
 from forum import selectors, services
 from forum.constants import Status, Visibility
-from forum.models import Follow, Revision
+from forum.models import Follow, Question, Revision
 from search import service as search_service
 from search.types import SearchRequest
 from tests.accounts.factories import person
@@ -105,6 +105,22 @@ def test_the_asker_accepts_one_answer_and_may_change_it(people):
     assert (first.is_accepted, second.is_accepted) == (False, True)
     assert Notification.objects.filter(user=people["expert"], kind="your_answer_accepted").exists()
     assert [a.pk for a in selectors.answer_list_for_question(question=question)][0] == second.pk
+
+
+def test_a_question_with_an_accepted_answer_ranks_higher_in_the_site_search(people):
+    first = approved(ask(people["asker"]), people)
+    services.question_ask(author=people["asker"], title="Hoe toetsen jullie pgb-vaardigheid bij jeugd?", body=BODY)
+    second = Question.objects.latest("pk")
+    answers = [
+        services.answer_post(question=q, author=people["expert"], body="Met een gesprek aan de keukentafel.")
+        for q in (first, second)
+    ]
+    query = "pgb-vaardigheid budgethouder beheren"
+    services.answer_accept(answer=answers[0], by=people["asker"])
+    assert hits(query, ANONYMOUS)[:2] == [first.external_id, second.external_id]
+    services.answer_unaccept(answer=answers[0], by=people["asker"])
+    services.answer_accept(answer=answers[1], by=people["asker"])
+    assert hits(query, ANONYMOUS)[:2] == [second.external_id, first.external_id]
 
 
 def test_useful_votes_are_one_per_person_and_never_on_ones_own_post(people):

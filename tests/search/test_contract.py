@@ -5,6 +5,7 @@ Elasticsearch cluster when ELASTICSEARCH_URL is set; documents are put straight 
 what is tested is the backend, not the content apps.
 """
 
+import dataclasses
 import datetime
 import os
 import uuid
@@ -284,3 +285,25 @@ def test_deleted_items_leave_results_and_facets(backend):
     results = run(backend)
     assert "case-gezinspgb-zwolle" not in ids(results)
     assert "Overijssel" not in facet(results, "province")
+
+
+def test_an_item_s_own_boost_lifts_it_above_an_equal_match(backend):
+    twins = [
+        SearchDocument(
+            id=f"question-{name}",
+            type="question",
+            title="Hoe beoordelen jullie een zorgovereenkomst?",
+            summary="",
+            body="Wij beoordelen de zorgovereenkomst bij elke aanvraag.",
+            url=f"/forum/{name}/",
+            published=datetime.date(2025, 6, 1),
+            boost=boost,
+        )
+        for name, boost in (("plain", 1.0), ("accepted", 1.25))
+    ]
+    backend.upsert(twins)
+    assert ids(run(backend, "zorgovereenkomst beoordelen"))[:2] == ["question-accepted", "question-plain"]
+    backend.upsert([dataclasses.replace(twins[0], boost=1.5)])
+    assert ids(run(backend, "zorgovereenkomst beoordelen"))[:2] == ["question-plain", "question-accepted"]
+    newest = run(backend, "zorgovereenkomst beoordelen", sort="newest")
+    assert {hit.id for hit in newest.hits[:2]} == {"question-plain", "question-accepted"}

@@ -6,6 +6,7 @@ when ELASTICSEARCH_URL is set.
 """
 
 import datetime
+from dataclasses import replace
 
 import pytest
 
@@ -110,6 +111,7 @@ def test_the_mapping_serves_suggestions_filters_and_passages(definition):
     for field in ("type", "themes", "laws", "municipality", "province", "visibility", "doc_id"):
         assert properties[field]["type"] == "keyword"
     assert properties["year"]["type"] == "integer" and properties["published"]["type"] == "date"
+    assert properties["rank_boost"]["type"] == "float"
     passages = properties["passages"]
     assert passages["type"] == "nested"
     assert (
@@ -135,6 +137,8 @@ def test_bulk_actions_carry_every_searchable_text_and_every_filter_value():
     assert source["municipality"] == ["GM0193", "GM0344"]
     assert source["province"] == ["Overijssel", "Utrecht"]
     assert source["year"] == 2025 and source["published"] == "2025-01-10" and source["visibility"] == "public"
+    assert source["rank_boost"] == 1.0
+    assert next(bulk_actions([replace(VIDEO, boost=1.3)], aliases("pgb")))["_source"]["rank_boost"] == 1.3
     document = next(bulk_actions([DOCUMENT], aliases("pgb")))["_source"]
     assert document["visibility"] == "members"
     assert {
@@ -200,9 +204,17 @@ def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
     assert "aggs" not in request(SearchRequest(text="pgb", facets=False))
 
 
+def ranked(body) -> dict:
+    """The inner function_score (text match × recency) under the item's own boost."""
+    outer = body["query"]["bool"]["must"][0]["function_score"]
+    assert outer["functions"] == [{"field_value_factor": {"field": "rank_boost", "missing": 1.0}}]
+    assert outer["boost_mode"] == "multiply"
+    return outer["query"]["function_score"]
+
+
 def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
     body = request(SearchRequest(text="trekkingsrecht svb"))
-    score = body["query"]["bool"]["must"][0]["function_score"]
+    score = ranked(body)
     match = score["query"]["multi_match"]
     assert match["query"] == "trekkingsrecht svb" and match["type"] == "most_fields"
     weights = dict(f.split("^") if "^" in f else (f, "1") for f in match["fields"])
@@ -213,7 +225,7 @@ def test_text_ranks_by_weighted_fields_with_a_mild_recency_boost():
     assert score["boost_mode"] == "multiply"
     assert "fuzziness" not in match
     fuzzy = request(SearchRequest(text="trekingsrecht"), fuzzy=True)
-    assert fuzzy["query"]["bool"]["must"][0]["function_score"]["query"]["multi_match"]["fuzziness"] == "AUTO"
+    assert ranked(fuzzy)["query"]["multi_match"]["fuzziness"] == "AUTO"
 
 
 def multi_matches(clause) -> list[dict]:
@@ -229,7 +241,7 @@ def multi_matches(clause) -> list[dict]:
 def test_a_typed_compound_needs_all_of_its_parts_not_any_one():
     # Split at search time the parts would stand at one position, as synonyms: "budgetplan" would
     # find every "plan". The query builder requires them all instead, as the database backend does.
-    matched = request(SearchRequest(text="budgetplan"))["query"]["bool"]["must"][0]["function_score"]["query"]
+    matched = ranked(request(SearchRequest(text="budgetplan")))["query"]
     typed, every_part = matched["bool"]["should"]
     assert typed["multi_match"]["query"] == "budgetplan" and matched["bool"]["minimum_should_match"] == 1
     assert [m["query"] for m in multi_matches(every_part["bool"]["must"])] == ["budget", "plan"]

@@ -1,6 +1,7 @@
 """Ranking for the database backend: which entries fill the requested page, in what order.
 
-Relevance ranks a pool of the best text matches (with coverage and recency applied), not every match:
+Relevance ranks a pool of the best text matches (with coverage, recency and the item's own boost
+applied), not every match:
 for a word in most items that saves reading and sorting tens of thousands of scores.
 """
 
@@ -83,7 +84,7 @@ def page_ids(
             if not head_only and (limit is None or len(pool) < limit):
                 break  # this pool held every match: a wider one finds no more
         today = datetime.date.today().toordinal()
-        top = heapq.nlargest(wanted, ((score * snap.recency(pk, today), pk) for pk, score in scored_pool))
+        top = heapq.nlargest(wanted, ((score * snap.factor(pk, today), pk) for pk, score in scored_pool))
         rest = [pk for _score, pk in top]
     else:  # newest first (browsing, or sorted by date)
         for pk in snap.newest:

@@ -50,6 +50,7 @@ class Snapshot:
     values: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> value -> bitmask
     visibilities: dict[str, int] = field(default_factory=dict)  # visibility -> bitmask
     published: dict[int, int] = field(default_factory=dict)  # pk -> date ordinal
+    boosts: dict[int, float] = field(default_factory=dict)  # pk -> SearchDocument.boost, where not 1
     newest: list[int] = field(default_factory=list)  # every pk, newest first (then highest pk)
     bytes: int = 0  # length of a bitmask over every entry id in the snapshot, in bytes
 
@@ -67,6 +68,10 @@ class Snapshot:
     def recency(self, pk: int, today: int) -> float:
         """1 + RECENCY_BOOST / (1 + age in years) for entry pk, `today` a date ordinal."""
         return 1 + RECENCY_BOOST / (1 + max(0.0, (today - self.published.get(pk, today)) / 365.25))
+
+    def factor(self, pk: int, today: int) -> float:
+        """What relevance multiplies entry pk's text score by: its recency and its own boost."""
+        return self.recency(pk, today) * self.boosts.get(pk, 1.0)
 
     def visible_mask(self, visibilities) -> int:
         """Every entry of one of these visibilities."""
@@ -106,9 +111,11 @@ def build(token: str) -> Snapshot:
     grouped: dict[tuple[str, str], list[int]] = {}
     order = []
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, {ORDINAL[vendor]}, type, year, visibility FROM search_searchentry")
-        for pk, ordinal, type_, year, visibility in cursor.fetchall():
+        cursor.execute(f"SELECT id, {ORDINAL[vendor]}, type, year, visibility, boost FROM search_searchentry")
+        for pk, ordinal, type_, year, visibility, boost in cursor.fetchall():
             order.append((ordinal, pk))
+            if boost != 1.0:
+                snapshot.boosts[pk] = boost
             grouped.setdefault(("type", type_), []).append(pk)
             grouped.setdefault(("year", str(year)), []).append(pk)
             grouped.setdefault(("visibility", visibility), []).append(pk)

@@ -115,6 +115,7 @@ def document_class(synonyms_set: str) -> type[Document]:
         passages = Nested(Passage)
         url = Keyword(index=False)
         published = Date()
+        rank_boost = Float()  # SearchDocument.boost
         year = Integer()
         visibility = Keyword()
         laws = Keyword()

@@ -45,6 +45,7 @@ def source(document: SearchDocument) -> dict:
         "passages": document.passages(),
         "url": document.url,
         "published": document.published.isoformat(),
+        "rank_boost": max(0.1, min(float(document.boost), 10.0)),
         "year": document.published.year,
         "visibility": str(document.visibility),
         "laws": list(document.laws),
@@ -137,6 +138,13 @@ def _ranked(request: SearchRequest, text: str, fuzzy: bool):
                 },
             ],
             score_mode="sum",
+            boost_mode="multiply",
+        )
+        # The item's own boost multiplies the whole (as the database backend's Snapshot.factor does).
+        organic = Q(
+            "function_score",
+            query=organic,
+            functions=[{"field_value_factor": {"field": "rank_boost", "missing": 1.0}}],
             boost_mode="multiply",
         )
     pinned = list(request.promoted)
