@@ -176,11 +176,19 @@ def test_forum_posting_pages_have_no_wcag_violations(site, page, axe_source):
     from tests.browser.helpers import log_in
 
     expert = person("eva@persaldo.nl", first_name="Eva", roles=[Role.EXPERT])
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.forum.test_attachments import image_bytes, pdf_bytes
+
     question = services.question_ask(
         author=expert,
         title="Hoe toetsen jullie pgb-vaardigheid?",
         body="Wat vragen jullie door?",
         expert_requested=True,
+        attachments=[
+            SimpleUploadedFile("vragenlijst.pdf", pdf_bytes()),
+            SimpleUploadedFile("schema.png", image_bytes("PNG")),
+        ],
     )
     services.answer_post(question=question, author=expert, body="Wij vragen naar het **budgetplan**.")
     services.question_edit(
@@ -196,6 +204,8 @@ def test_forum_posting_pages_have_no_wcag_violations(site, page, axe_source):
         f"/forum/vraag/{question.pk}/geschiedenis/",
         f"/forum/vraag/{question.pk}/melden/",
         f"/forum/{question.pk}/bewerken/",
+        "/thema/toegang/",  # with "Volg dit thema"
+        "/wet/wmo/",
     ]
     for path in paths:
         response = page.goto(site + path)
@@ -219,3 +229,35 @@ def test_similar_questions_appear_while_the_title_is_typed(site, page):
     page.fill("#id_title", "Mag een partner worden betaald uit het pgb")
     page.wait_for_selector("[data-pgb-similar-results] a")
     assert "Mag een partner uit het pgb worden betaald?" in page.inner_text("[data-pgb-similar-results]")
+
+
+def test_moderation_screens_have_no_wcag_violations(site, page, axe_source):
+    from accounts.constants import Role
+    from cms.models import Municipality
+    from forum import services
+    from tests.accounts.factories import person, with_totp
+    from tests.browser.helpers import log_in
+
+    moderator = person("mod@persaldo.nl", first_name="Mo", roles=[Role.MODERATOR])
+    asker = person("anna@utrecht.nl", first_name="Anna", municipality=Municipality.objects.get(code="GM0344"))
+    question = services.question_ask(
+        author=asker, title="Hoe toetsen jullie pgb-vaardigheid?", body="Wat vragen jullie door?"
+    )
+    reported = Question.objects.get(external_id="question-partner-als-zorgverlener")
+    services.report_submit(post=reported, by=moderator, reason="incorrect", explanation="Verouderd.")
+    log_in(page, site, moderator, secret=with_totp(moderator))
+    failures = {}
+    for path in (
+        "/admin/forum/moderatie/",
+        f"/admin/forum/moderatie/vraag/{question.pk}/",
+        f"/admin/forum/moderatie/vraag/{reported.pk}/",
+    ):
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        if found := violations(page, axe_source):
+            failures[path] = found
+    page.click("button[value=hide]")
+    response = page.goto(site + "/admin/forum/moderatie/log/")
+    if found := violations(page, axe_source):
+        failures["log"] = found
+    assert failures == {}

@@ -23,6 +23,10 @@ def test_admin_screens_load_without_policy_violations_or_script_errors(site, pag
         f"/admin/pages/{case.pk}/edit/",
         "/admin/snippets/forum/question/",
         "/admin/snippets/cms/municipality/",
+        "/admin/forum/moderatie/",
+        "/admin/forum/moderatie/log/",
+        "/admin/accounts/officialrequest/",
+        "/admin/accounts/rolechange/",
     ):
         response = page.goto(site + path)
         page.wait_for_load_state("networkidle")
