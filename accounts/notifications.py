@@ -111,7 +111,9 @@ def digest_send(*, now=None, force: bool = False) -> int:
     start_of_today = local.replace(hour=0, minute=0, second=0, microsecond=0)
     sent = 0
     people = (
-        User.objects.filter(is_active=True, notify_mode=NotifyMode.DAILY, notifications__mailed_at__isnull=True)
+        User.objects.filter(
+            is_active=True, notify_mode=NotifyMode.DAILY, notifications__mailed_at__isnull=True
+        )
         .exclude(digest_sent_at__gte=start_of_today)
         .distinct()
     )

@@ -106,7 +106,8 @@ class PostView(ModeratorsOnly, WagtailAdminTemplateMixin, TemplateView):
             elif action in ("lock", "unlock") and isinstance(post, Question):
                 services.question_lock(question=post, locked=action == "lock", by=by)
                 messages.success(
-                    request, _("Locked: no new answers.") if action == "lock" else _("Unlocked: answers welcome.")
+                    request,
+                    _("Locked: no new answers.") if action == "lock" else _("Unlocked: answers welcome."),
                 )
             elif action == "dismiss":
                 number = request.POST.get("report", "")

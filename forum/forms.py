@@ -13,6 +13,7 @@ from cms.models import Law, Municipality, Theme
 from forum.constants import ReportReason, Visibility
 from forum.services.posting import BODY_MAX, TITLE_MAX
 
+
 def _attachments_hint() -> str:
     return gettext(
         "PDF, PNG or JPEG, at most %(count)s files of %(max)s MB each. "

@@ -126,6 +126,7 @@ def is_following_tag(*, user, theme=None, law=None) -> bool:
 
 def export_for(user) -> dict:
     """What a person wrote and did in the forum, for their data export (accounts.services.account_export)."""
+
     def post(item, **extra):
         return {
             "url": item.get_absolute_url(),
@@ -145,7 +146,9 @@ def export_for(user) -> dict:
         ],
         "attachments": [
             {"name": a.name, "type": a.content_type, "size": a.size, "post": a.post.get_absolute_url()}
-            for a in Attachment.objects.filter(uploaded_by=user).select_related("question", "answer__question")
+            for a in Attachment.objects.filter(uploaded_by=user).select_related(
+                "question", "answer__question"
+            )
         ],
         "useful_votes": Vote.objects.filter(user=user).count(),
         "follows": [str(f) for f in Follow.objects.filter(user=user)],

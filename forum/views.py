@@ -208,7 +208,9 @@ def follow_tag(request, kind: str, slug: str):
     following = services.follow_toggle(user=request.user, **{field: tag})
     name = tag.name
     if following:
-        messages.success(request, _("You follow %(name)s: you hear of new questions about it.") % {"name": name})
+        messages.success(
+            request, _("You follow %(name)s: you hear of new questions about it.") % {"name": name}
+        )
     else:
         messages.success(request, _("You no longer follow %(name)s.") % {"name": name})
     return redirect(tag.get_absolute_url())

@@ -80,5 +80,9 @@ class ModerationMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def moderation_menu_item():
     return ModerationMenuItem(
-        _("Moderation"), reverse_lazy("forum_moderation:queue"), name="moderation", icon_name="warning", order=290
+        _("Moderation"),
+        reverse_lazy("forum_moderation:queue"),
+        name="moderation",
+        icon_name="warning",
+        order=290,
     )

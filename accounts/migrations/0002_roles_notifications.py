@@ -6,89 +6,217 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cms', '0006_case_body_blocks'),
+        ("accounts", "0001_initial"),
+        ("cms", "0006_case_body_blocks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='job_title',
-            field=models.CharField(blank=True, max_length=200, verbose_name='function'),
+            model_name="user",
+            name="job_title",
+            field=models.CharField(blank=True, max_length=200, verbose_name="function"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='municipality',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='officials', to='cms.municipality', verbose_name='gemeente'),
+            model_name="user",
+            name="municipality",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="officials",
+                to="cms.municipality",
+                verbose_name="gemeente",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='notify_mode',
-            field=models.CharField(choices=[('immediate', 'an e-mail right away'), ('daily', 'one e-mail a day'), ('site', 'only on the site')], default='immediate', max_length=10, verbose_name='notifications'),
+            model_name="user",
+            name="notify_mode",
+            field=models.CharField(
+                choices=[
+                    ("immediate", "an e-mail right away"),
+                    ("daily", "one e-mail a day"),
+                    ("site", "only on the site"),
+                ],
+                default="immediate",
+                max_length=10,
+                verbose_name="notifications",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='official_via',
-            field=models.CharField(blank=True, choices=[('domain', 'e-mail address at a municipal domain'), ('request', 'request approved by a moderator')], max_length=10, verbose_name='verified as official through'),
+            model_name="user",
+            name="official_via",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("domain", "e-mail address at a municipal domain"),
+                    ("request", "request approved by a moderator"),
+                ],
+                max_length=10,
+                verbose_name="verified as official through",
+            ),
         ),
         migrations.CreateModel(
-            name='RoleChange',
+            name="RoleChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('actor_label', models.CharField(max_length=300, verbose_name='by')),
-                ('subject_label', models.CharField(max_length=300, verbose_name='person')),
-                ('role', models.CharField(choices=[('member', 'member'), ('official', 'municipal official'), ('expert', 'Per Saldo experience expert'), ('editor', 'editor'), ('moderator', 'moderator'), ('administrator', 'administrator')], max_length=20, verbose_name='role')),
-                ('action', models.CharField(choices=[('granted', 'granted'), ('revoked', 'revoked')], max_length=10, verbose_name='change')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='role_changes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when")),
+                ("actor_label", models.CharField(max_length=300, verbose_name="by")),
+                ("subject_label", models.CharField(max_length=300, verbose_name="person")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("member", "member"),
+                            ("official", "municipal official"),
+                            ("expert", "Per Saldo experience expert"),
+                            ("editor", "editor"),
+                            ("moderator", "moderator"),
+                            ("administrator", "administrator"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("granted", "granted"), ("revoked", "revoked")],
+                        max_length=10,
+                        verbose_name="change",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="role_changes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role change',
-                'verbose_name_plural': 'role changes',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "role change",
+                "verbose_name_plural": "role changes",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('kind', models.CharField(max_length=40)),
-                ('text', models.CharField(max_length=500)),
-                ('url', models.CharField(max_length=500)),
-                ('visibility', models.CharField(default='public', max_length=10)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('mailed_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("kind", models.CharField(max_length=40)),
+                ("text", models.CharField(max_length=500)),
+                ("url", models.CharField(max_length=500)),
+                ("visibility", models.CharField(default="public", max_length=10)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                ("mailed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'read_at'], name='accounts_no_user_id_780bd6_idx'), models.Index(fields=['mailed_at', 'user'], name='accounts_no_mailed__6b823c_idx')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["user", "read_at"], name="accounts_no_user_id_780bd6_idx"),
+                    models.Index(fields=["mailed_at", "user"], name="accounts_no_mailed__6b823c_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OfficialRequest',
+            name="OfficialRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job_title', models.CharField(max_length=200, verbose_name='function')),
-                ('motivation', models.TextField(blank=True, max_length=2000, verbose_name='explanation')),
-                ('status', models.CharField(choices=[('pending', 'waiting for a moderator'), ('approved', 'approved'), ('rejected', 'rejected')], default='pending', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('decision_note', models.CharField(blank=True, max_length=500, verbose_name='reason')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cms.municipality', verbose_name='gemeente')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='official_requests', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("job_title", models.CharField(max_length=200, verbose_name="function")),
+                ("motivation", models.TextField(blank=True, max_length=2000, verbose_name="explanation")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for a moderator"),
+                            ("approved", "approved"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="requested")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                ("decision_note", models.CharField(blank=True, max_length=500, verbose_name="reason")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="cms.municipality",
+                        verbose_name="gemeente",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="official_requests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request for official status',
-                'verbose_name_plural': 'requests for official status',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('user',), name='accounts_one_pending_request')],
+                "verbose_name": "request for official status",
+                "verbose_name_plural": "requests for official status",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("user",),
+                        name="accounts_one_pending_request",
+                    )
+                ],
             },
         ),
     ]

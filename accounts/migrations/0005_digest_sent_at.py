@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_privacy_statement'),
+        ("accounts", "0004_privacy_statement"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='digest_sent_at',
+            model_name="user",
+            name="digest_sent_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
     ]

@@ -88,7 +88,7 @@ def create_structure(apps, schema_editor):
     home = add_child(
         apps, root, "cms.HomePage", title="Informatieplatform pgb", slug="home",
         intro=(
-            "Gemeenten en Per Saldo delen hier hoe je het persoonsgebonden budget goed regelt: goede "
+            "Gemeenten en Per Saldo delen hier hoe zij het persoonsgebonden budget goed regelen: goede "
             "voorbeelden, uitlegvideo's, beleidsdocumenten en vragen aan collega's. Wat één consulent leert, "
             "blijft zo bewaard voor wie na haar komt."
         ),

@@ -5,15 +5,78 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0005_listing_titles'),
+        ("cms", "0005_listing_titles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='casepage',
-            name='body',
-            field=wagtail.fields.StreamField([('aanleiding', 0), ('aanpak', 1), ('resultaat', 2), ('lessen', 3), ('text', 4), ('section', 7)], blank=True, block_lookup={0: ('cms.blocks.CaseSectionBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'doc-full', 'label': 'Background', 'template': 'cms/blocks/case_section.html'}), 1: ('cms.blocks.CaseSectionBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'doc-full', 'label': 'Approach', 'template': 'cms/blocks/case_section.html'}), 2: ('cms.blocks.CaseSectionBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'doc-full', 'label': 'Result', 'template': 'cms/blocks/case_section.html'}), 3: ('cms.blocks.CaseSectionBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'doc-full', 'label': 'Lessons learned', 'template': 'cms/blocks/case_section.html'}), 4: ('cms.blocks.TextBlock', (), {}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6)]], {})}, verbose_name='body'),
+            model_name="casepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("aanleiding", 0),
+                    ("aanpak", 1),
+                    ("resultaat", 2),
+                    ("lessen", 3),
+                    ("text", 4),
+                    ("section", 7),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "cms.blocks.CaseSectionBlock",
+                        (),
+                        {
+                            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+                            "icon": "doc-full",
+                            "label": "Background",
+                            "template": "cms/blocks/case_section.html",
+                        },
+                    ),
+                    1: (
+                        "cms.blocks.CaseSectionBlock",
+                        (),
+                        {
+                            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+                            "icon": "doc-full",
+                            "label": "Approach",
+                            "template": "cms/blocks/case_section.html",
+                        },
+                    ),
+                    2: (
+                        "cms.blocks.CaseSectionBlock",
+                        (),
+                        {
+                            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+                            "icon": "doc-full",
+                            "label": "Result",
+                            "template": "cms/blocks/case_section.html",
+                        },
+                    ),
+                    3: (
+                        "cms.blocks.CaseSectionBlock",
+                        (),
+                        {
+                            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+                            "icon": "doc-full",
+                            "label": "Lessons learned",
+                            "template": "cms/blocks/case_section.html",
+                        },
+                    ),
+                    4: ("cms.blocks.TextBlock", (), {}),
+                    5: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 200}),
+                    6: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+                            "label": "Text",
+                        },
+                    ),
+                    7: ("wagtail.blocks.StructBlock", [[("heading", 5), ("text", 6)]], {}),
+                },
+                verbose_name="body",
+            ),
         ),
     ]

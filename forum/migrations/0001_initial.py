@@ -7,60 +7,138 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cms', '0001_initial'),
+        ("cms", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=80, unique=True, verbose_name='external id')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(blank=True, max_length=100, verbose_name='slug')),
-                ('body', models.TextField(help_text='Markdown: paragraphs, lists, links and emphasis.', verbose_name='question')),
-                ('author_name', models.CharField(blank=True, max_length=200, verbose_name='author')),
-                ('author_organisation', models.CharField(blank=True, max_length=200, verbose_name="author's organisation")),
-                ('visibility', models.CharField(choices=[('public', 'everyone'), ('members', 'verified members only')], default='public', max_length=10, verbose_name='visibility')),
-                ('published_date', models.DateField(default=django.utils.timezone.localdate, verbose_name='publication date')),
-                ('import_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to=settings.AUTH_USER_MODEL)),
-                ('laws', models.ManyToManyField(blank=True, related_name='questions', to='cms.law')),
-                ('municipalities', models.ManyToManyField(blank=True, related_name='questions', to='cms.municipality')),
-                ('themes', models.ManyToManyField(blank=True, related_name='questions', to='cms.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=80, unique=True, verbose_name="external id"),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("slug", models.SlugField(blank=True, max_length=100, verbose_name="slug")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Markdown: paragraphs, lists, links and emphasis.", verbose_name="question"
+                    ),
+                ),
+                ("author_name", models.CharField(blank=True, max_length=200, verbose_name="author")),
+                (
+                    "author_organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="author's organisation"),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "everyone"), ("members", "verified members only")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="visibility",
+                    ),
+                ),
+                (
+                    "published_date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="publication date"
+                    ),
+                ),
+                ("import_fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("laws", models.ManyToManyField(blank=True, related_name="questions", to="cms.law")),
+                (
+                    "municipalities",
+                    models.ManyToManyField(blank=True, related_name="questions", to="cms.municipality"),
+                ),
+                ("themes", models.ManyToManyField(blank=True, related_name="questions", to="cms.theme")),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['-published_date', '-pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["-published_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='answer')),
-                ('author_name', models.CharField(blank=True, max_length=200, verbose_name='author')),
-                ('author_organisation', models.CharField(blank=True, max_length=200, verbose_name="author's organisation")),
-                ('published_date', models.DateField(default=django.utils.timezone.localdate, verbose_name='publication date')),
-                ('is_accepted', models.BooleanField(default=False, verbose_name='accepted answer')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='answers', to=settings.AUTH_USER_MODEL)),
-                ('municipalities', models.ManyToManyField(blank=True, related_name='answers', to='cms.municipality')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='forum.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="answer")),
+                ("author_name", models.CharField(blank=True, max_length=200, verbose_name="author")),
+                (
+                    "author_organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="author's organisation"),
+                ),
+                (
+                    "published_date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="publication date"
+                    ),
+                ),
+                ("is_accepted", models.BooleanField(default=False, verbose_name="accepted answer")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="answers",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipalities",
+                    models.ManyToManyField(blank=True, related_name="answers", to="cms.municipality"),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="forum.question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
-                'ordering': ['published_date', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_accepted', True)), fields=('question',), name='forum_one_accepted_answer_per_question')],
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
+                "ordering": ["published_date", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_accepted", True)),
+                        fields=("question",),
+                        name="forum_one_accepted_answer_per_question",
+                    )
+                ],
             },
         ),
     ]

@@ -15,170 +15,473 @@ def render_bodies(apps, schema_editor):
             model.objects.filter(pk=post.pk).update(body_html=render_markdown(post.body, shift_headings=2))
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0006_case_body_blocks'),
-        ('forum', '0002_answers_parental_key'),
+        ("cms", "0006_case_body_blocks"),
+        ("forum", "0002_answers_parental_key"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='answer',
-            name='author_municipality',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.municipality'),
+            model_name="answer",
+            name="author_municipality",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="cms.municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='author_role',
-            field=models.CharField(blank=True, choices=[('', '—'), ('official', 'municipal official'), ('expert', 'Per Saldo experience expert'), ('editor', 'Per Saldo editor'), ('moderator', 'moderator')], editable=False, max_length=20, verbose_name="author's role"),
+            model_name="answer",
+            name="author_role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "—"),
+                    ("official", "municipal official"),
+                    ("expert", "Per Saldo experience expert"),
+                    ("editor", "Per Saldo editor"),
+                    ("moderator", "moderator"),
+                ],
+                editable=False,
+                max_length=20,
+                verbose_name="author's role",
+            ),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='body_html',
+            model_name="answer",
+            name="body_html",
             field=models.TextField(blank=True, editable=False),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='deleted'),
+            model_name="answer",
+            name="deleted_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="deleted"),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="answer",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='edited_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='edited'),
+            model_name="answer",
+            name="edited_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="edited"),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='status',
-            field=models.CharField(choices=[('published', 'published'), ('pending', 'waiting for approval'), ('hidden', 'hidden by a moderator')], default='published', max_length=10, verbose_name='status'),
+            model_name="answer",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("published", "published"),
+                    ("pending", "waiting for approval"),
+                    ("hidden", "hidden by a moderator"),
+                ],
+                default="published",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='author_municipality',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.municipality'),
+            model_name="question",
+            name="author_municipality",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="cms.municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='author_role',
-            field=models.CharField(blank=True, choices=[('', '—'), ('official', 'municipal official'), ('expert', 'Per Saldo experience expert'), ('editor', 'Per Saldo editor'), ('moderator', 'moderator')], editable=False, max_length=20, verbose_name="author's role"),
+            model_name="question",
+            name="author_role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "—"),
+                    ("official", "municipal official"),
+                    ("expert", "Per Saldo experience expert"),
+                    ("editor", "Per Saldo editor"),
+                    ("moderator", "moderator"),
+                ],
+                editable=False,
+                max_length=20,
+                verbose_name="author's role",
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='body_html',
+            model_name="question",
+            name="body_html",
             field=models.TextField(blank=True, editable=False),
         ),
         migrations.AddField(
-            model_name='question',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='deleted'),
+            model_name="question",
+            name="deleted_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="deleted"),
         ),
         migrations.AddField(
-            model_name='question',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="question",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='edited_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='edited'),
+            model_name="question",
+            name="edited_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="edited"),
         ),
         migrations.AddField(
-            model_name='question',
-            name='expert_answered_at',
+            model_name="question",
+            name="expert_answered_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='question',
-            name='expert_requested',
-            field=models.BooleanField(default=False, verbose_name='Per Saldo asked to think along'),
+            model_name="question",
+            name="expert_requested",
+            field=models.BooleanField(default=False, verbose_name="Per Saldo asked to think along"),
         ),
         migrations.AddField(
-            model_name='question',
-            name='is_locked',
-            field=models.BooleanField(default=False, help_text='A locked question takes no new answers.', verbose_name='locked'),
+            model_name="question",
+            name="is_locked",
+            field=models.BooleanField(
+                default=False, help_text="A locked question takes no new answers.", verbose_name="locked"
+            ),
         ),
         migrations.AddField(
-            model_name='question',
-            name='last_activity_at',
+            model_name="question",
+            name="last_activity_at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='question',
-            name='status',
-            field=models.CharField(choices=[('published', 'published'), ('pending', 'waiting for approval'), ('hidden', 'hidden by a moderator')], default='published', max_length=10, verbose_name='status'),
+            model_name="question",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("published", "published"),
+                    ("pending", "waiting for approval"),
+                    ("hidden", "hidden by a moderator"),
+                ],
+                default="published",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('law', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cms.law')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='forum.question')),
-                ('theme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cms.theme')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='forum_follows', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "law",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cms.law",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="forum.question",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cms.theme",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="forum_follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('law__isnull', True), ('question__isnull', False), ('theme__isnull', True)), models.Q(('law__isnull', True), ('question__isnull', True), ('theme__isnull', False)), models.Q(('law__isnull', False), ('question__isnull', True), ('theme__isnull', True)), _connector='OR'), name='forum_follow_one_thing'), models.UniqueConstraint(condition=models.Q(('question__isnull', False)), fields=('user', 'question'), name='forum_follow_question_once'), models.UniqueConstraint(condition=models.Q(('theme__isnull', False)), fields=('user', 'theme'), name='forum_follow_theme_once'), models.UniqueConstraint(condition=models.Q(('law__isnull', False)), fields=('user', 'law'), name='forum_follow_law_once')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("law__isnull", True), ("question__isnull", False), ("theme__isnull", True)
+                            ),
+                            models.Q(
+                                ("law__isnull", True), ("question__isnull", True), ("theme__isnull", False)
+                            ),
+                            models.Q(
+                                ("law__isnull", False), ("question__isnull", True), ("theme__isnull", True)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="forum_follow_one_thing",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("question__isnull", False)),
+                        fields=("user", "question"),
+                        name="forum_follow_question_once",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("theme__isnull", False)),
+                        fields=("user", "theme"),
+                        name="forum_follow_theme_once",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("law__isnull", False)),
+                        fields=("user", "law"),
+                        name="forum_follow_law_once",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('personal_data', 'contains personal data of a budget holder or client'), ('offensive', 'offensive or discriminating'), ('spam', 'advertising or spam'), ('incorrect', 'factually wrong or outdated'), ('other', 'something else')], max_length=20, verbose_name='reason')),
-                ('explanation', models.TextField(blank=True, max_length=1000, verbose_name='explanation')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='reported')),
-                ('outcome', models.CharField(blank=True, choices=[('', 'open'), ('hidden', 'post hidden'), ('dismissed', 'no action needed')], max_length=10, verbose_name='outcome')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('answer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='forum.answer')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='forum.question')),
-                ('reporter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("personal_data", "contains personal data of a budget holder or client"),
+                            ("offensive", "offensive or discriminating"),
+                            ("spam", "advertising or spam"),
+                            ("incorrect", "factually wrong or outdated"),
+                            ("other", "something else"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("explanation", models.TextField(blank=True, max_length=1000, verbose_name="explanation")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="reported")),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "open"), ("hidden", "post hidden"), ("dismissed", "no action needed")],
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="forum.answer",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="forum.question",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('answer__isnull', True), ('question__isnull', False)), models.Q(('answer__isnull', False), ('question__isnull', True)), _connector='OR'), name='forum_report_on_one_post')],
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("answer__isnull", True), ("question__isnull", False)),
+                            models.Q(("answer__isnull", False), ("question__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="forum_report_on_one_post",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('body', models.TextField()),
-                ('body_html', models.TextField()),
-                ('written_at', models.DateTimeField(help_text='When this version was written (posted or last edited).')),
-                ('replaced_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='forum.answer')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='forum.question')),
-                ('replaced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=200)),
+                ("body", models.TextField()),
+                ("body_html", models.TextField()),
+                (
+                    "written_at",
+                    models.DateTimeField(help_text="When this version was written (posted or last edited)."),
+                ),
+                ("replaced_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="forum.answer",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="forum.question",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-replaced_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('answer__isnull', True), ('question__isnull', False)), models.Q(('answer__isnull', False), ('question__isnull', True)), _connector='OR'), name='forum_revision_of_one_post')],
+                "ordering": ["-replaced_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("answer__isnull", True), ("question__isnull", False)),
+                            models.Q(("answer__isnull", False), ("question__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="forum_revision_of_one_post",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='forum.answer')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='forum.question')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='forum_votes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="forum.answer",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="forum.question",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="forum_votes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('answer__isnull', True), ('question__isnull', False)), models.Q(('answer__isnull', False), ('question__isnull', True)), _connector='OR'), name='forum_vote_on_one_post'), models.UniqueConstraint(condition=models.Q(('question__isnull', False)), fields=('user', 'question'), name='forum_one_vote_per_question'), models.UniqueConstraint(condition=models.Q(('answer__isnull', False)), fields=('user', 'answer'), name='forum_one_vote_per_answer')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("answer__isnull", True), ("question__isnull", False)),
+                            models.Q(("answer__isnull", False), ("question__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="forum_vote_on_one_post",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("question__isnull", False)),
+                        fields=("user", "question"),
+                        name="forum_one_vote_per_question",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("answer__isnull", False)),
+                        fields=("user", "answer"),
+                        name="forum_one_vote_per_answer",
+                    ),
+                ],
             },
         ),
         migrations.RunPython(render_bodies, migrations.RunPython.noop),

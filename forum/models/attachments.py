@@ -4,8 +4,8 @@ import secrets
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import models
 from django.core.signals import setting_changed
+from django.db import models
 from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
@@ -72,6 +72,9 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("forum:attachment", kwargs={"pk": self.pk, "name": self.name})
+
     @property
     def post(self):
         return self.question if self.question_id else self.answer
@@ -79,6 +82,3 @@ class Attachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
-
-    def get_absolute_url(self) -> str:
-        return reverse("forum:attachment", kwargs={"pk": self.pk, "name": self.name})

@@ -53,7 +53,9 @@ def _check_pdf(data: bytes, name: str) -> None:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise ValidationError(_("“%(name)s” is protected with a password; attach it without one.") % {"name": name})
+            raise ValidationError(
+                _("“%(name)s” is protected with a password; attach it without one.") % {"name": name}
+            )
         if len(reader.pages) < 1:
             raise PyPdfError("no pages")
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
@@ -80,14 +82,19 @@ def _rewrite_image(data: bytes, name: str) -> tuple[str, bytes]:
                     image = image.convert("RGB")
                 image.save(out, "JPEG", quality=90, optimize=True)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ValidationError(_("“%(name)s” is not a readable PNG or JPEG image.") % {"name": name}) from error
+        raise ValidationError(
+            _("“%(name)s” is not a readable PNG or JPEG image.") % {"name": name}
+        ) from error
     return ("image/png" if kind == "PNG" else "image/jpeg"), out.getvalue()
 
 
 def attachments_check(uploads) -> list[CheckedFile]:
     """Read and check every upload; raises one ValidationError on "attachments" naming each bad file."""
     uploads = [upload for upload in uploads or () if upload is not None]
-    limit, max_bytes = settings.PGB_FORUM_ATTACHMENTS_PER_POST, settings.PGB_FORUM_ATTACHMENT_MAX_MB * 1024 * 1024
+    limit, max_bytes = (
+        settings.PGB_FORUM_ATTACHMENTS_PER_POST,
+        settings.PGB_FORUM_ATTACHMENT_MAX_MB * 1024 * 1024,
+    )
     if len(uploads) > limit:
         raise ValidationError({"attachments": _("Attach at most %(count)s files.") % {"count": limit}})
     checked, errors = [], []
@@ -109,12 +116,15 @@ def attachments_check(uploads) -> list[CheckedFile]:
                 content_type, data = _rewrite_image(data, shown)
             else:
                 raise ValidationError(
-                    _("“%(name)s” is not a PDF, PNG or JPEG file; only those can be attached.") % {"name": shown}
+                    _("“%(name)s” is not a PDF, PNG or JPEG file; only those can be attached.")
+                    % {"name": shown}
                 )
         except ValidationError as error:
             errors.extend(error.messages)
             continue
-        checked.append(CheckedFile(name=clean_name(upload.name, content_type), content_type=content_type, data=data))
+        checked.append(
+            CheckedFile(name=clean_name(upload.name, content_type), content_type=content_type, data=data)
+        )
     if errors:
         raise ValidationError({"attachments": errors})
     return checked

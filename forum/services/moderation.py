@@ -112,4 +112,3 @@ def question_lock(*, question: Question, locked: bool, by) -> None:
     _require_moderator(by)
     Question.objects.filter(pk=question.pk).update(is_locked=locked)
     question.is_locked = locked
-

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0010_rebuild_in_progress'),
+        ("search", "0010_rebuild_in_progress"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='searchentry',
-            name='boost',
+            model_name="searchentry",
+            name="boost",
             field=models.FloatField(default=1.0),
         ),
     ]

@@ -1,5 +1,7 @@
 """Signing up: the address must be verified; an address at a municipal domain makes an official."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -95,3 +97,28 @@ def test_the_account_pages_are_dutch(client):
     assert "Account aanmaken" in html or "Registreren" in html
     assert 'lang="nl"' in html and "Voornaam" in html
     assert "Wachtwoord" in client.get("/accounts/login/").content.decode()
+
+
+INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S))
+
+
+def test_the_account_pages_and_mails_address_people_as_u_like_the_rest_of_the_site(client, utrecht):
+    """allauth's Dutch says "je"; this site says "u" everywhere (accounts/allauth_messages.py)."""
+    pages = {}
+    for path in ("/accounts/signup/", "/accounts/login/", "/accounts/password/reset/", "/accounts/logout/"):
+        pages[path] = client.get(path, follow=True).content.decode()
+    sign_up(client, "anna@utrecht.nl")
+    pages["verification sent"] = client.get("/accounts/confirm-email/", follow=True).content.decode()
+    response = verify(client, "anna@utrecht.nl")
+    pages["after verification"] = client.get(response["Location"]).content.decode()
+    pages["verification mail"] = next(m for m in mail.outbox if "anna@utrecht.nl" in m.to).body
+    client.post("/accounts/password/reset/", {"email": "anna@utrecht.nl"})
+    deliver_mail()
+    pages["reset mail"] = mail.outbox[-1].body
+    informal = {name: INFORMAL.findall(visible_text(text)) for name, text in pages.items()}
+    assert {name: words for name, words in informal.items() if words} == {}
+    assert "U bent ingelogd als" in pages["after verification"]

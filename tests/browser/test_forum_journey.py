@@ -52,7 +52,9 @@ def test_an_official_asks_per_saldo_and_colleagues_answer(site, browser):
     moderator = person("mod@persaldo.nl", first_name="Mo", roles=[Role.MODERATOR])
     moderator_secret = with_totp(moderator)
     colleague = person("bert@leiden.nl", first_name="Bert", municipality=leiden)
-    earlier = services.question_ask(author=colleague, title="Een eerdere vraag van Bert", body="Over het budgetplan.")
+    earlier = services.question_ask(
+        author=colleague, title="Een eerdere vraag van Bert", body="Over het budgetplan."
+    )
     services.post_approve(post=earlier, by=moderator)  # Bert posted before: his answers go online at once
     mail.outbox.clear()
 
@@ -99,7 +101,9 @@ def test_an_official_asks_per_saldo_and_colleagues_answer(site, browser):
 
     # 4. The expert is mailed, finds it in her list of open requests, and answers.
     (request_mail,) = mails_to("eva@persaldo.nl")
-    assert TITLE in request_mail.body and "/account/afmelden/" in request_mail.extra_headers["List-Unsubscribe"]
+    assert (
+        TITLE in request_mail.body and "/account/afmelden/" in request_mail.extra_headers["List-Unsubscribe"]
+    )
     eva = new_page(browser)
     log_in(eva, site, expert)
     eva.goto(site + "/forum/ervaringsdeskundigen/")

@@ -143,7 +143,9 @@ def test_payloads_posted_by_people_never_execute_anywhere_they_are_shown(site, p
     utrecht = Municipality.objects.get(code="GM0344")
     moderator = person("mod@persaldo.nl", first_name=PAYLOADS[0][:150], roles=[Role.MODERATOR])
     secret = with_totp(moderator)
-    asker = person("anna@utrecht.nl", first_name=PAYLOADS[1][:150], last_name=PAYLOADS[2][:150], municipality=utrecht)
+    asker = person(
+        "anna@utrecht.nl", first_name=PAYLOADS[1][:150], last_name=PAYLOADS[2][:150], municipality=utrecht
+    )
     User.objects.filter(pk=asker.pk).update(job_title=PAYLOADS[3][:200], organisation=PAYLOADS[4][:200])
     expert = person("eva@persaldo.nl", first_name=PAYLOADS[10][:150], roles=[Role.EXPERT])
     question = services.question_ask(

@@ -20,7 +20,10 @@ from tests.accounts.factories import login, person
 
 pytestmark = pytest.mark.django_db
 
-TITLE, BODY = "Wie heeft een voorbeeld van een budgetplan?", "Wij zoeken een voorbeeld van een goed budgetplan."
+TITLE, BODY = (
+    "Wie heeft een voorbeeld van een budgetplan?",
+    "Wij zoeken een voorbeeld van een goed budgetplan.",
+)
 
 
 def pdf_bytes() -> bytes:
@@ -90,7 +93,9 @@ def test_an_official_attaches_a_pdf_and_images_that_readers_open_safely(people):
     response = Client().get(pdf.get_absolute_url())
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "sandbox" in response["Content-Security-Policy"] and response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        "sandbox" in response["Content-Security-Policy"] and response["X-Content-Type-Options"] == "nosniff"
+    )
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     image = Client().get(png.get_absolute_url())
     assert image["Content-Type"] == "image/png" and image["Content-Disposition"].startswith("inline;")
@@ -164,7 +169,10 @@ def test_files_of_posts_a_visitor_may_not_read_do_not_exist_for_them(people):
     assert colleague.get(url).status_code == 200
 
     answer = services.answer_post(
-        question=closed, author=people["asker"], body="Zie de bijlage.", attachments=[upload("a.pdf", pdf_bytes())]
+        question=closed,
+        author=people["asker"],
+        body="Zie de bijlage.",
+        attachments=[upload("a.pdf", pdf_bytes())],
     )
     answer_url = answer.attachments.get().get_absolute_url()
     assert colleague.get(answer_url).status_code == 200

@@ -38,7 +38,9 @@ def observed(client, paths) -> dict:
     for text in QUERIES:
         seen[f"api {text}"] = client.get("/api/v1/search", {"q": text, "page_size": 50}).json()
         seen[f"page {text}"] = client.get("/zoeken/", {"q": text}).content.decode()
-        seen[f"similar {text}"] = client.get("/forum/vergelijkbaar/", {"titel": text or "x" * 8}).content.decode()
+        seen[f"similar {text}"] = client.get(
+            "/forum/vergelijkbaar/", {"titel": text or "x" * 8}
+        ).content.decode()
     for prefix in PREFIXES:
         seen[f"suggest {prefix}"] = client.get("/api/v1/suggest", {"q": prefix}).json()
     for path in paths:
@@ -66,7 +68,9 @@ def test_a_closed_question_changes_nothing_an_outsider_can_observe(imported):
     member = person("lid@gmail.com", first_name="Lid")
     services.follow_toggle(user=member, theme=theme)
     services.follow_toggle(user=member, law=law)
-    for earlier in [services.question_ask(author=asker, title="Een openbare vraag van Anna", body="Over het budgetplan.")]:
+    for earlier in [
+        services.question_ask(author=asker, title="Een openbare vraag van Anna", body="Over het budgetplan.")
+    ]:
         services.post_approve(post=earlier, by=moderator)
     deliver_mail()
     mail.outbox.clear()
@@ -91,7 +95,10 @@ def test_a_closed_question_changes_nothing_an_outsider_can_observe(imported):
     anonymous, plain = Client(), Client()
     login(plain, member)
     plain.get("/account/")  # shows (and so ends) the "logged in" message before the comparison
-    before = {"anonymous": observed(anonymous, paths), "member": observed(plain, [*paths, "/account/meldingen/"])}
+    before = {
+        "anonymous": observed(anonymous, paths),
+        "member": observed(plain, [*paths, "/account/meldingen/"]),
+    }
 
     question = services.question_ask(
         author=asker,
@@ -108,10 +115,15 @@ def test_a_closed_question_changes_nothing_an_outsider_can_observe(imported):
     answer = services.answer_post(question=question, author=expert, body=f"Wij noemen het {WORD} anders.")
     assert answer.pk == answer_pk
     services.answer_accept(answer=answer, by=asker)
-    services.question_edit(question=question, by=asker, title=question.title, body=question.body + " Aanvulling.")
+    services.question_edit(
+        question=question, by=asker, title=question.title, body=question.body + " Aanvulling."
+    )
     deliver_mail()
 
-    after = {"anonymous": observed(anonymous, paths), "member": observed(plain, [*paths, "/account/meldingen/"])}
+    after = {
+        "anonymous": observed(anonymous, paths),
+        "member": observed(plain, [*paths, "/account/meldingen/"]),
+    }
     for who in before:
         changed = [key for key in before[who] if before[who][key] != after[who][key]]
         assert changed == [], who
@@ -124,7 +136,12 @@ def test_a_closed_question_changes_nothing_an_outsider_can_observe(imported):
     assert official.get(question.get_absolute_url()).status_code == 200
     assert official.get(f"/forum/bijlage/{attachment_pk}/intern.pdf").status_code == 200
     assert official.get("/api/v1/search", {"q": WORD}).json()["total"] == 1
-    assert WORD in official.get("/forum/vergelijkbaar/", {"titel": "kwispelbudget regelen"}).content.decode() or (
-        question.title in official.get("/forum/vergelijkbaar/", {"titel": "kwispelbudget regelen"}).content.decode()
+    assert WORD in official.get(
+        "/forum/vergelijkbaar/", {"titel": "kwispelbudget regelen"}
+    ).content.decode() or (
+        question.title
+        in official.get("/forum/vergelijkbaar/", {"titel": "kwispelbudget regelen"}).content.decode()
     )
-    assert official.get("/api/v1/search", {"q": "kwispelbudgt"}).json()["total"] == 1  # "Bedoelde u" for insiders
+    assert (
+        official.get("/api/v1/search", {"q": "kwispelbudgt"}).json()["total"] == 1
+    )  # "Bedoelde u" for insiders

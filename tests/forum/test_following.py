@@ -32,7 +32,9 @@ def people():
     services.post_approve(post=first, by=moderator)
     return {
         "asker": asker,
-        "official": person("bert@leiden.nl", first_name="Bert", municipality=Municipality.objects.get(code="GM0546")),
+        "official": person(
+            "bert@leiden.nl", first_name="Bert", municipality=Municipality.objects.get(code="GM0546")
+        ),
         "member": person("lid@gmail.com", first_name="Lid"),
         "moderator": moderator,
     }
@@ -68,7 +70,12 @@ def test_a_law_is_followed_the_same_way_and_closed_questions_reach_only_who_may_
         login(client, people[who])
         assert "Volg deze wet" in client.get(law.get_absolute_url()).content.decode()
         client.post(f"/forum/volgen/wet/{law.slug}/")
-    ask(people, "Besloten: hoe beoordelen jullie het zorgplan?", laws=[law.slug], visibility=Visibility.MEMBERS)
+    ask(
+        people,
+        "Besloten: hoe beoordelen jullie het zorgplan?",
+        laws=[law.slug],
+        visibility=Visibility.MEMBERS,
+    )
     assert Notification.objects.filter(user=people["official"], kind="question").exists()
     assert not Notification.objects.filter(user=people["member"]).exists()
 

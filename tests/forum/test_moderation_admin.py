@@ -26,7 +26,9 @@ def people():
     utrecht = Municipality.objects.get(code="GM0344")
     return {
         "asker": person("anna@utrecht.nl", first_name="Anna", municipality=utrecht),
-        "colleague": person("bert@leiden.nl", first_name="Bert", municipality=Municipality.objects.get(code="GM0546")),
+        "colleague": person(
+            "bert@leiden.nl", first_name="Bert", municipality=Municipality.objects.get(code="GM0546")
+        ),
         "moderator": person("mod@persaldo.nl", first_name="Mo", roles=[Role.MODERATOR]),
         "editor": person("redactie@persaldo.nl", roles=[Role.EDITOR]),
     }
@@ -40,7 +42,9 @@ def moderator_client(people):
 
 
 def ask(people, title="Hoe toetsen jullie pgb-vaardigheid?"):
-    return services.question_ask(author=people["asker"], title=title, body=BODY, themes=[Theme.objects.order_by("pk").first().slug])
+    return services.question_ask(
+        author=people["asker"], title=title, body=BODY, themes=[Theme.objects.order_by("pk").first().slug]
+    )
 
 
 def found(question) -> bool:
@@ -68,13 +72,17 @@ def test_a_first_post_waits_in_the_queue_and_approval_publishes_it_and_tells_peo
     assert "Er wacht niets op goedkeuring" in moderator_client.get(QUEUE).content.decode()
 
 
-def test_a_reported_answer_is_hidden_and_the_history_shows_who_reported_and_who_decided(people, moderator_client):
+def test_a_reported_answer_is_hidden_and_the_history_shows_who_reported_and_who_decided(
+    people, moderator_client
+):
     question = ask(people)
     services.post_approve(post=question, by=people["moderator"])
     answer = services.answer_post(question=question, author=people["colleague"], body="Bel mij: 06-12345678.")
     services.post_approve(post=answer, by=people["moderator"])
     for reporter in (people["asker"], people["editor"]):
-        services.report_submit(post=answer, by=reporter, reason=ReportReason.PERSONAL_DATA, explanation="Telefoon")
+        services.report_submit(
+            post=answer, by=reporter, reason=ReportReason.PERSONAL_DATA, explanation="Telefoon"
+        )
     page = moderator_client.get(QUEUE).content.decode()
     assert "1 gemeld bericht" in page
 

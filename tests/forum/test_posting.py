@@ -109,7 +109,9 @@ def test_the_asker_accepts_one_answer_and_may_change_it(people):
 
 def test_a_question_with_an_accepted_answer_ranks_higher_in_the_site_search(people):
     first = approved(ask(people["asker"]), people)
-    services.question_ask(author=people["asker"], title="Hoe toetsen jullie pgb-vaardigheid bij jeugd?", body=BODY)
+    services.question_ask(
+        author=people["asker"], title="Hoe toetsen jullie pgb-vaardigheid bij jeugd?", body=BODY
+    )
     second = Question.objects.latest("pk")
     answers = [
         services.answer_post(question=q, author=people["expert"], body="Met een gesprek aan de keukentafel.")
