@@ -166,3 +166,32 @@ def test_forum_forms_refuse_posts_without_csrf_token(people):
         == 403
     )
     assert not Answer.objects.exists() and Question.objects.count() == 1
+
+
+def test_every_forum_action_refuses_a_post_without_csrf_token(people):
+    from cms.models import Theme
+    from forum.models import Follow, Report, Vote
+
+    question = published_question(people)
+    answer = services.answer_post(question=question, author=people["expert"], body="Wij denken mee.")
+    theme = Theme.objects.order_by("pk").first()
+    asker = Client(enforce_csrf_checks=True)
+    asker.force_login(people["asker"])
+    colleague = Client(enforce_csrf_checks=True)
+    colleague.force_login(people["colleague"])
+    attempts = [
+        (asker, f"/forum/antwoord/{answer.pk}/accepteren/", {}),
+        (asker, f"/forum/{question.pk}/bewerken/", {"title": "Een andere titel voor de vraag", "body": BODY}),
+        (asker, f"/forum/vraag/{question.pk}/verwijderen/", {}),
+        (colleague, f"/forum/antwoord/{answer.pk}/nuttig/", {}),
+        (colleague, f"/forum/{question.pk}/volgen/", {}),
+        (colleague, f"/forum/volgen/thema/{theme.slug}/", {}),
+        (colleague, f"/forum/vraag/{question.pk}/melden/", {"reason": "spam"}),
+    ]
+    for client, path, data in attempts:
+        assert client.post(path, data).status_code == 403, path
+    question.refresh_from_db()
+    answer.refresh_from_db()
+    assert question.title == "Hoe toetsen jullie pgb-vaardigheid?" and question.deleted_at is None
+    assert not answer.is_accepted and not Vote.objects.exists() and not Report.objects.exists()
+    assert not Follow.objects.filter(user=people["colleague"]).exists()
