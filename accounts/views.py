@@ -19,12 +19,8 @@ from accounts import notifications, selectors, services
 from accounts.constants import RequestStatus, Role
 from accounts.forms import DeleteAccountForm, OfficialRequestForm, ProfileForm
 from accounts.models import Notification
+from cms.forms import add_service_errors
 from cms.pagination import paginate
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @login_required
@@ -42,7 +38,7 @@ def profile(request):
         try:
             services.profile_update(user=user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your profile has been saved."))
             return redirect("accounts:profile")
@@ -71,7 +67,7 @@ def official_request(request):
         except PermissionDenied:
             form.add_error(None, _("Verify your e-mail address first."))
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your request has been sent. A moderator will look at it soon."))
             return redirect("accounts:profile")

@@ -105,8 +105,7 @@ def moderation_counts() -> int:
 
 def reports_of(post) -> QuerySet[Report]:
     """Every report on a post, oldest first, with who reported and who decided: its history."""
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
-    return Report.objects.filter(**target).select_related("reporter", "decided_by")
+    return Report.objects.filter(**Report.on(post)).select_related("reporter", "decided_by")
 
 
 def decided_reports() -> QuerySet[Report]:

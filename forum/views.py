@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import content_types
+from cms.forms import add_service_errors
 from cms.models import Law, Theme
 from cms.pagination import paginate
 from forum import permissions, selectors, services
@@ -40,11 +41,6 @@ def _answer_or_404(request, pk: int) -> Answer:
     answer = get_object_or_404(Answer.objects.shown().select_related("question"), pk=pk)
     _question_or_404(request, answer.question_id)
     return answer
-
-
-def _apply(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _too_fast(request):
@@ -109,7 +105,7 @@ def question_ask(request):
         except services.PostingTooFast:
             return _too_fast(request)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             if question.status == "pending":
                 messages.info(
@@ -140,7 +136,7 @@ def answer_create(request, pk: int):
         except services.PostingTooFast:
             return _too_fast(request)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             if answer.status == "pending":
                 messages.info(request, _("Thank you. Your first answer is checked by a moderator first."))
@@ -226,7 +222,7 @@ def question_edit(request, pk: int):
         try:
             services.question_edit(question=question, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(question)
     return render(
@@ -244,7 +240,7 @@ def answer_edit(request, pk: int):
         try:
             services.answer_edit(answer=answer, by=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(answer)
     context = {"form": form, "question": answer.question, "answer": answer, "breadcrumb_trail": _trail()}
@@ -280,7 +276,7 @@ def report(request, kind: str, pk: int):
         try:
             services.report_submit(post=post, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you. A moderator looks at your report."))
             return redirect(post)

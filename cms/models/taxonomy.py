@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from cms.domains import DOMAIN, normalise
+
 SLUG_HELP = _("Lower-case letters, digits and hyphens; used in addresses and in the exchange format.")
 
 
@@ -115,13 +117,11 @@ class Municipality(index.Indexed, models.Model):
 
     @property
     def domains(self) -> list[str]:
-        return [d.strip().lower().lstrip("@") for d in self.email_domains.splitlines() if d.strip()]
+        return [normalise(line) for line in self.email_domains.splitlines() if normalise(line)]
 
     def clean(self) -> None:
         if not self.slug:
             self.slug = slugify(self.name)
-        from cms.domains import DOMAIN
-
         for domain in self.domains:
             if not DOMAIN.match(domain):
                 raise ValidationError(

@@ -4,26 +4,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from forum.models.targets import OnOnePost
 
-class Vote(models.Model):
+
+class Vote(OnOnePost):
     """One person found one question or answer useful ("nuttig"); once each, never on their own post."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_votes")
-    question = models.ForeignKey(
-        "forum.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
-    )
-    answer = models.ForeignKey(
-        "forum.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
-    )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(OnOnePost.Meta):
         constraints = [
-            models.CheckConstraint(
-                condition=Q(question__isnull=False, answer__isnull=True)
-                | Q(question__isnull=True, answer__isnull=False),
-                name="forum_vote_on_one_post",
-            ),
+            *OnOnePost.Meta.constraints,
             models.UniqueConstraint(
                 fields=["user", "question"],
                 condition=Q(question__isnull=False),
@@ -38,15 +30,9 @@ class Vote(models.Model):
         return f"{self.user_id} → {self.question_id or self.answer_id}"
 
 
-class Revision(models.Model):
+class Revision(OnOnePost):
     """A version of a question or answer before an edit: the visible history."""
 
-    question = models.ForeignKey(
-        "forum.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
-    )
-    answer = models.ForeignKey(
-        "forum.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
-    )
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField()
     body_html = models.TextField()
@@ -56,15 +42,8 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    class Meta:
+    class Meta(OnOnePost.Meta):
         ordering = ["-replaced_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(question__isnull=False, answer__isnull=True)
-                | Q(question__isnull=True, answer__isnull=False),
-                name="forum_revision_of_one_post",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.title or self.body[:40]} ({self.replaced_at:%Y-%m-%d %H:%M})"

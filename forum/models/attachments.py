@@ -6,12 +6,13 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.db import models
-from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
+
+from forum.models.targets import OnOnePost
 
 
 class ForumStorage(LazyObject):
@@ -41,13 +42,7 @@ def _stored_name(instance, filename: str) -> str:
     return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
 
 
-class Attachment(models.Model):
-    question = models.ForeignKey(
-        "forum.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
-    )
-    answer = models.ForeignKey(
-        "forum.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
-    )
+class Attachment(OnOnePost):
     file = models.FileField(storage=_forum_storage, upload_to=_stored_name, max_length=200)
     name = models.CharField(_("file name"), max_length=120)  # as uploaded, cleaned; shown and sent
     content_type = models.CharField(max_length=40)  # from the content, never from the name
@@ -57,27 +52,16 @@ class Attachment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(OnOnePost.Meta):
         ordering = ["pk"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(question__isnull=False, answer__isnull=True)
-                | Q(question__isnull=True, answer__isnull=False),
-                name="forum_attachment_of_one_post",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("forum:attachment", kwargs={"pk": self.pk, "name": self.name})
-
-    @property
-    def post(self):
-        return self.question if self.question_id else self.answer
 
     @property
     def is_image(self) -> bool:

@@ -2,23 +2,17 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forum.constants import ReportOutcome, ReportReason
+from forum.models.targets import OnOnePost
 
 
-class Report(models.Model):
+class Report(OnOnePost):
     """Someone reports a question or answer; a moderator hides it or dismisses the report."""
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    question = models.ForeignKey(
-        "forum.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
-    )
-    answer = models.ForeignKey(
-        "forum.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
     reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
     explanation = models.TextField(_("explanation"), max_length=1000, blank=True)
@@ -29,21 +23,10 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    class Meta:
+    class Meta(OnOnePost.Meta):
         ordering = ["created_at", "pk"]  # oldest first: the moderators' queue
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(question__isnull=False, answer__isnull=True)
-                | Q(question__isnull=True, answer__isnull=False),
-                name="forum_report_on_one_post",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.post}"
-
-    @property
-    def post(self):
-        return self.question if self.question_id else self.answer

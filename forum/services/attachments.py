@@ -135,8 +135,7 @@ def attachments_store(*, post: Question | Answer, files: list[CheckedFile], by) 
     stored = []
     for checked in files:
         attachment = Attachment(
-            question=post if isinstance(post, Question) else None,
-            answer=post if isinstance(post, Answer) else None,
+            **Attachment.on(post),
             name=checked.name,
             content_type=checked.content_type,
             size=len(checked.data),

@@ -31,10 +31,11 @@ def report_submit(*, post, by, reason: str, explanation: str = "") -> Report:
         raise PermissionDenied
     if reason not in ReportReason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
-    if Report.objects.filter(reporter=by, outcome=ReportOutcome.OPEN, **target).exists():
+    if Report.objects.filter(reporter=by, outcome=ReportOutcome.OPEN, **Report.on(post)).exists():
         raise ValidationError({"reason": _("You have already reported this; a moderator will look at it.")})
-    return Report.objects.create(reporter=by, reason=reason, explanation=explanation.strip()[:1000], **target)
+    return Report.objects.create(
+        reporter=by, reason=reason, explanation=explanation.strip()[:1000], **Report.on(post)
+    )
 
 
 def _set_status(post, status: str) -> None:
@@ -73,8 +74,7 @@ def post_hide(*, post, by) -> None:
 
 
 def _close_reports(post, outcome: str, by) -> None:
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
-    Report.objects.filter(outcome=ReportOutcome.OPEN, **target).update(
+    Report.objects.filter(outcome=ReportOutcome.OPEN, **Report.on(post)).update(
         outcome=outcome, decided_at=timezone.now(), decided_by=by
     )
 

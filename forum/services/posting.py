@@ -175,8 +175,7 @@ def answer_went_public(answer: Answer, question: Question) -> None:
 
 def _keep_revision(post, by) -> None:
     Revision.objects.create(
-        question=post if isinstance(post, Question) else None,
-        answer=post if isinstance(post, Answer) else None,
+        **Revision.on(post),
         title=getattr(post, "title", ""),
         body=post.body,
         body_html=post.body_html,
@@ -251,7 +250,7 @@ def vote_toggle(*, user, post) -> bool:
     """Mark `post` useful ("nuttig"), or take that back; returns whether the person now votes for it."""
     if not permissions.can_vote(user, post) or post.is_deleted:
         raise PermissionDenied
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
+    target = Vote.on(post)
     removed, _kinds = Vote.objects.filter(user=user, **target).delete()
     if removed:
         return False
