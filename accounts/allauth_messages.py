@@ -3,7 +3,7 @@ that `makemessages` keeps them in this project's catalogue, where they read "u" 
 site. Django looks in LOCALE_PATHS before an app's own translations, so ours win.
 
 Nothing imports this module at run time; it exists for makemessages. When allauth adds or changes a
-message, run `pgb makemessages -l nl` (see README: Translations) and translate what is new.
+message, run `make messages` (README: Other make targets) and translate what is new.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
