@@ -46,4 +46,5 @@ class CmsConfig(AppConfig):
         search_service.register_labels("theme", selectors.theme_labels)
         search_service.register_labels("law", selectors.law_labels)
         search_service.register_labels("municipality", selectors.municipality_labels)
+        search_service.register_labels("province", selectors.province_labels)
         signals.connect()

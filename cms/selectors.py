@@ -92,6 +92,12 @@ def municipality_labels(codes) -> dict[str, str]:
     return {m.code: m.label for m in Municipality.objects.filter(code__in=list(codes))}
 
 
+def province_labels(names) -> dict[str, str]:
+    """The provinces among `names` that gemeenten are in (a province reads as its name)."""
+    found = Municipality.objects.filter(province__in=list(names)).values_list("province", flat=True)
+    return {name: name for name in set(found)}
+
+
 @dataclass(frozen=True)
 class Tags:
     """The taxonomy objects an item is tagged with."""

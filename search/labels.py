@@ -17,27 +17,40 @@ def register(field: str, labeller: Callable[[Iterable[str]], dict[str, str]]) ->
     _labellers[field] = labeller
 
 
-_cache: dict[tuple[str, str], tuple[str, float]] = {}
+_cache: dict[tuple[str, str], tuple[str, bool, float]] = {}  # (field, value) -> (label, known, expiry)
 CACHE_SECONDS = 300  # taxonomy names change rarely; a renamed theme shows in facets within five minutes
 
 
-def labels(field: str, values: Iterable[str]) -> dict[str, str]:
-    """{value: label} for `values`; a value nobody labels reads as itself. Cached per process."""
+def _lookup(field: str, values: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """{value: (label, known)}, from the cache or the field's labeller. Cached per process."""
     now = time.monotonic()
     values = [str(v) for v in values]
     result, missing = {}, []
     for value in values:
         cached = _cache.get((field, value))
-        if cached and cached[1] > now:
-            result[value] = cached[0]
+        if cached and cached[2] > now:
+            result[value] = cached[:2]
         else:
             missing.append(value)
     if missing:
         known = _labellers[field](missing) if field in _labellers else {}
         for value in missing:
-            result[value] = known.get(value, value)
-            _cache[(field, value)] = (result[value], now + CACHE_SECONDS)
+            result[value] = (known.get(value, value), value in known)
+            _cache[(field, value)] = (*result[value], now + CACHE_SECONDS)
     return result
+
+
+def labels(field: str, values: Iterable[str]) -> dict[str, str]:
+    """{value: label} for `values`; a value nobody labels reads as itself."""
+    return {value: label for value, (label, _known) in _lookup(field, values).items()}
+
+
+def unknown(field: str, values: Iterable[str]) -> list[str]:
+    """The values of `field` that do not exist (a theme, law, type, gemeente or province nobody has);
+    empty for fields without a labeller (years), which their format decides."""
+    if field not in _labellers:
+        return []
+    return [value for value, (_label, known) in _lookup(field, values).items() if not known]
 
 
 def clear_cache() -> None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from search import labels
 from search.types import (
     FILTER_FIELDS,
     MAX_PAGE_SIZE,
@@ -77,6 +78,8 @@ def parse(
             for value in values:
                 if not (value.startswith("GM") and value[2:].isdigit() and len(value) == 6):
                     raise InvalidParameter(field, str(_("must be a CBS code such as GM0363")))
+        if missing := labels.unknown(field, values):
+            raise InvalidParameter(field, str(_("has no value “%(value)s”") % {"value": missing[0]}))
         if values:
             filters.append((field, tuple(values)))
     sort = params.get("sort") or "relevance"

@@ -15,6 +15,14 @@ FACET_TITLES = {
     "province": _("Province"),
     "year": _("Year"),
 }
+# How the search page names a parameter in its error message (the API names the parameter itself).
+PARAMETER_NAMES = {
+    **FACET_TITLES,
+    "q": _("Search words"),
+    "sort": _("Sort order"),
+    "page_size": _("Results per page"),
+    "pagina": _("Page"),
+}
 VISIBLE_VALUES = 8  # per facet; the rest folds into "show more"
 PAGE_PARAMETER = "pagina"  # as on every listing; the API says `page`
 
@@ -30,11 +38,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
             request.GET, audience=request.audience, page_parameter=PAGE_PARAMETER, log=True
         )
     except params.InvalidParameter as error:
-        context["error"] = error
+        context.update(error=error, error_name=PARAMETER_NAMES.get(error.parameter, error.parameter))
         return render(request, "search/search.html", context, status=400)
     results = service.search(search_request)
     if search_request.page > results.pages and results.total:
-        context["error"] = params.InvalidParameter(PAGE_PARAMETER, str(_("this page does not exist")))
+        query = request.GET.copy()
+        query[PAGE_PARAMETER] = str(results.pages)
+        context.update(page_missing=True, last_page=results.pages, last_page_url=f"?{query.urlencode()}")
         return render(request, "search/search.html", context, status=404)
     facets = []
     for field in FILTER_FIELDS:

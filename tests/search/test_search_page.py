@@ -59,6 +59,26 @@ def test_bad_parameters_get_a_dutch_message_not_an_error_page(client, indexed):
     assert client.get("/zoeken/", {"q": "pgb", "pagina": "999"}).status_code == 404
 
 
+def test_values_that_do_not_exist_are_refused_by_name_in_dutch_and_english(client, indexed):
+    page = client.get("/zoeken/", {"q": "pgb", "law": "onbekendewet"})
+    html = page.content.decode()
+    assert page.status_code == 400 and "“Wet” kent de waarde ‘onbekendewet’ niet" in html
+    assert 'value="onbekendewet"' not in html  # never shown as a chosen filter
+    year = client.get("/zoeken/", {"year": "twintig"}).content.decode()
+    assert "“Jaar”" in year and "“year”" not in year
+    api = client.get("/api/v1/search", {"type": ["case", "bogus"]})
+    assert api.status_code == 400 and api.json() == {"error": "has no value “bogus”", "parameter": "type"}
+    for params in ({"type": "case"}, {"law": "wmo"}, {"province": "Groningen"}, {"municipality": "GM0014"}):
+        assert client.get("/api/v1/search", params).status_code == 200, params
+
+
+def test_a_page_beyond_the_last_says_so_and_links_to_the_last_one(client, indexed):
+    response = client.get("/zoeken/", {"q": "pgb", "pagina": "999"})
+    html = response.content.decode()
+    assert response.status_code == 404 and "Deze zoekopdracht heeft maar 1 pagina met resultaten." in html
+    assert 'href="?q=pgb&amp;pagina=1"' in html and "Naar de laatste pagina (1)" in html
+
+
 def test_result_pages_are_numbered_pagina_and_old_page_links_still_work(client, indexed):
     old = client.get("/zoeken/", {"q": "pgb", "page": "2", "type": "case"})
     assert old.status_code == 301 and old["Location"] == "/zoeken/?q=pgb&type=case&pagina=2"
@@ -129,6 +149,11 @@ def test_api_answers_in_the_documented_shape(client, indexed):
         ({"year": "20x4"}, "year"),
         ({"municipality": "0363"}, "municipality"),
         ({"q": "a" * 300}, "q"),
+        ({"type": "bogus"}, "type"),
+        ({"theme": "bestaat-niet"}, "theme"),
+        ({"law": "onbekendewet"}, "law"),
+        ({"municipality": "GM9999"}, "municipality"),
+        ({"province": "Atlantis"}, "province"),
     ],
 )
 def test_api_rejects_bad_parameters_with_400_naming_them(client, indexed, params, parameter):
