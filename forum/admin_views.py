@@ -21,12 +21,11 @@ from forum import permissions, selectors, services
 from forum.constants import ReportOutcome, Status
 from forum.models import Answer, Question, Report
 
-KINDS = {"vraag": Question, "antwoord": Answer}
+KINDS = {model.url_kind: model for model in (Question, Answer)}
 
 
 def post_url(post) -> str:
-    kind = "vraag" if isinstance(post, Question) else "antwoord"
-    return reverse("forum_moderation:post", kwargs={"kind": kind, "pk": post.pk})
+    return reverse("forum_moderation:post", kwargs={"kind": post.url_kind, "pk": post.pk})
 
 
 class ModeratorsOnly:

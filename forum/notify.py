@@ -9,7 +9,7 @@ from django.db.models import Q
 from accounts import notifications
 from accounts.constants import Role
 from accounts.selectors import users_with_role
-from forum.models import Follow
+from forum.models import Follow, Question
 
 
 def _followers_of_question(question):
@@ -73,7 +73,7 @@ def post_moderated(post, *, kind: str, by) -> None:
     """Tell the author that a moderator approved ("post_approved") or hid ("post_hidden") their post."""
     if not post.author_id:
         return
-    question = post if hasattr(post, "answers") else post.question
+    question = post if isinstance(post, Question) else post.question
     notifications.notify(
         users=[post.author], event=_event(kind, question, question.get_absolute_url()), exclude=[by]
     )

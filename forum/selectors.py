@@ -60,37 +60,44 @@ def votes_by(*, user, question: Question) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
     votes = Vote.objects.filter(user=user).filter(Q(question=question) | Q(answer__question=question))
-    return {f"vraag-{v.question_id}" if v.question_id else f"antwoord-{v.answer_id}" for v in votes}
+    return {
+        f"{Question.url_kind}-{v.question_id}" if v.question_id else f"{Answer.url_kind}-{v.answer_id}"
+        for v in votes
+    }
 
 
-def is_following(*, user, question: Question) -> bool:
-    return (
-        bool(getattr(user, "is_authenticated", False))
-        and Follow.objects.filter(user=user, question=question).exists()
-    )
+def is_following(*, user, question: Question | None = None, theme=None, law=None) -> bool:
+    """Whether `user` follows this question, theme or law (name one)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Follow.objects.filter(user=user, question=question, theme=theme, law=law).exists()
+
+
+# What waits for a moderator: a post waiting for approval, or a post with an open report.
+WAITING_FOR_APPROVAL = Q(status=Status.PENDING, deleted_at__isnull=True)
+REPORTED = Q(reports__outcome=ReportOutcome.OPEN)
 
 
 def moderation_queue() -> dict:
     """The moderators' work: posts waiting for approval and posts with open reports, oldest first."""
-    open_reports = Q(reports__outcome=ReportOutcome.OPEN)
-    pending = Q(status=Status.PENDING, deleted_at__isnull=True)
     questions = Question.objects.select_related("author", "author_municipality")
     answers = Answer.objects.select_related("author", "author_municipality", "question")
 
     def posts(queryset, condition):
         return list(
             queryset.filter(condition)
-            .annotate(open_reports=Count("reports", filter=open_reports, distinct=True))
+            .annotate(open_reports=Count("reports", filter=REPORTED, distinct=True))
             .prefetch_related("reports")
             .order_by("created_at", "pk")
         )
 
     return {
         "pending": sorted(
-            [*posts(questions, pending), *posts(answers, pending)], key=lambda post: post.created_at
+            [*posts(questions, WAITING_FOR_APPROVAL), *posts(answers, WAITING_FOR_APPROVAL)],
+            key=lambda post: post.created_at,
         ),
         "reported": sorted(
-            [*posts(questions, open_reports), *posts(answers, open_reports)],
+            [*posts(questions, REPORTED), *posts(answers, REPORTED)],
             key=lambda post: min(r.created_at for r in post.reports.all() if r.outcome == ReportOutcome.OPEN),
         ),
     }
@@ -98,9 +105,8 @@ def moderation_queue() -> dict:
 
 def moderation_counts() -> int:
     """How many posts wait for a moderator (the admin menu's badge)."""
-    pending = Q(status=Status.PENDING, deleted_at__isnull=True)
-    reported = Q(reports__outcome=ReportOutcome.OPEN)
-    return sum(model.objects.filter(pending | reported).distinct().count() for model in (Question, Answer))
+    waiting = WAITING_FOR_APPROVAL | REPORTED
+    return sum(model.objects.filter(waiting).distinct().count() for model in (Question, Answer))
 
 
 def reports_of(post) -> QuerySet[Report]:
@@ -115,12 +121,6 @@ def decided_reports() -> QuerySet[Report]:
         .select_related("reporter", "decided_by", "question", "answer__question")
         .order_by("-decided_at", "-pk")
     )
-
-
-def is_following_tag(*, user, theme=None, law=None) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return Follow.objects.filter(user=user, theme=theme, law=law).exists()
 
 
 def export_for(user) -> dict:

@@ -181,13 +181,13 @@ TAG_KINDS = {"thema": ("theme", Theme), "wet": ("law", Law)}
 
 def follow_tag_button(request, obj, kind: str) -> str:
     """ "Volg dit thema" / "Volg deze wet" on a theme or law page (cms.extensions)."""
-    slug = {"theme": "thema", "law": "wet"}.get(kind)
-    if slug is None:
-        return ""
+    url_kind = next((name for name, (field, _model) in TAG_KINDS.items() if field == kind), None)
+    if url_kind is None:
+        return ""  # a gemeente page: gemeenten are not followed
     context = {
         "object": obj,
-        "kind": slug,
-        "following": selectors.is_following_tag(user=request.user, **{kind: obj}),
+        "kind": url_kind,
+        "following": selectors.is_following(user=request.user, **{kind: obj}),
         "can_follow": permissions.can_follow(request.user),
     }
     return render_to_string("forum/includes/follow_tag.html", context, request=request)

@@ -78,6 +78,11 @@ class SearchDocument:
     boost: float = 1.0
 
     @property
+    def rank_boost(self) -> float:
+        """`boost` as the backends apply it: kept between 0.1 and 10, so no item can swamp the text score."""
+        return max(0.1, min(float(self.boost), 10.0))
+
+    @property
     def full_text(self) -> str:
         """Body, every caption and every PDF page: what ranks as body text."""
         return "\n".join(

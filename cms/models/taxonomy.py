@@ -117,7 +117,7 @@ class Municipality(index.Indexed, models.Model):
 
     @property
     def domains(self) -> list[str]:
-        return [normalise(line) for line in self.email_domains.splitlines() if normalise(line)]
+        return [domain for domain in map(normalise, self.email_domains.splitlines()) if domain]
 
     def clean(self) -> None:
         if not self.slug:

@@ -36,10 +36,13 @@ def _storages_changed(*, setting, **kwargs):
         forum_storage._wrapped = empty
 
 
+# The kinds of file a post may carry, by content type, with the extension they are stored and sent with.
+EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
+
+
 def _stored_name(instance, filename: str) -> str:
     # Never the uploader's name on disk: a random one with the extension of the checked type.
-    extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}[instance.content_type]
-    return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
+    return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}{EXTENSIONS[instance.content_type]}"
 
 
 class Attachment(OnOnePost):

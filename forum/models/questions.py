@@ -90,6 +90,8 @@ class Post(models.Model):
 class Question(Post, ClusterableModel):
     """A question one gemeente asks the others."""
 
+    url_kind = "vraag"  # how addresses name the kind of post: /forum/vraag/<pk>/…, "vraag-<pk>" keys
+
     external_id = models.CharField(_("external id"), max_length=80, unique=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, blank=True)
@@ -166,6 +168,8 @@ class Question(Post, ClusterableModel):
 
 class Answer(Post):
     """An answer to a question; at most one per question is the accepted one."""
+
+    url_kind = "antwoord"
 
     # A ParentalKey so that editors moderate a question and its answers on one admin screen.
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")

@@ -22,8 +22,8 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from forum.models import Answer, Attachment, Question
+from forum.models.attachments import EXTENSIONS
 
-EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 ALSO_FINE = {".jpeg": "image/jpeg", ".jpg": "image/jpeg"}
 MAX_PIXELS = 40_000_000  # a 40-megapixel image is larger than any phone photo; more is a "pixel bomb"
 NAME_MAX = 100
@@ -36,10 +36,15 @@ class CheckedFile:
     data: bytes
 
 
+def _base_name(raw: str) -> str:
+    """The uploader's file name without the folders a browser or a crafted request may send."""
+    return os.path.basename((raw or "").replace("\\", "/"))
+
+
 def clean_name(raw: str, content_type: str) -> str:
     """The uploader's file name without folders, control characters or odd spacing, ending in the
     extension of what the file really is ("rapport.exe" that is a PDF becomes "rapport.exe.pdf")."""
-    name = os.path.basename((raw or "").replace("\\", "/"))
+    name = _base_name(raw)
     name = "".join(ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C")
     name = re.sub(r"\s+", " ", name).strip(" .")
     stem, extension = os.path.splitext(name)
@@ -99,7 +104,7 @@ def attachments_check(uploads) -> list[CheckedFile]:
         raise ValidationError({"attachments": _("Attach at most %(count)s files.") % {"count": limit}})
     checked, errors = [], []
     for upload in uploads:
-        shown = os.path.basename((upload.name or "").replace("\\", "/"))[:NAME_MAX] or _("attachment")
+        shown = _base_name(upload.name)[:NAME_MAX] or _("attachment")
         if upload.size > max_bytes:
             errors.append(
                 _("“%(name)s” is %(size)s; files of at most %(max)s can be attached.")

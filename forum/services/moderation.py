@@ -52,11 +52,7 @@ def report_decide(*, report: Report, hide: bool, by) -> None:
     if report.outcome != ReportOutcome.OPEN:
         raise ValidationError({"outcome": _("This report has already been handled.")})
     if hide:
-        post = report.post
-        if post.status == Status.HIDDEN:
-            _close_reports(post, ReportOutcome.HIDDEN, by)
-        else:
-            post_hide(post=post, by=by)
+        post_hide(post=report.post, by=by)
     else:
         report.outcome, report.decided_at, report.decided_by = ReportOutcome.DISMISSED, timezone.now(), by
         report.save(update_fields=["outcome", "decided_at", "decided_by"])
@@ -66,11 +62,10 @@ def report_decide(*, report: Report, hide: bool, by) -> None:
 def post_hide(*, post, by) -> None:
     """Hide a post from everyone; open reports on it are closed as handled, the author is told."""
     _require_moderator(by)
-    if post.status == Status.HIDDEN:
-        return
-    _set_status(post, Status.HIDDEN)
+    if post.status != Status.HIDDEN:
+        _set_status(post, Status.HIDDEN)
+        notify.post_moderated(post, kind="post_hidden", by=by)
     _close_reports(post, ReportOutcome.HIDDEN, by)
-    notify.post_moderated(post, kind="post_hidden", by=by)
 
 
 def _close_reports(post, outcome: str, by) -> None:

@@ -3,7 +3,6 @@
 from django import template
 
 from forum import permissions
-from forum.models import Question
 
 register = template.Library()
 
@@ -25,8 +24,7 @@ def may_moderate(user) -> bool:
 
 @register.filter
 def voted_in(post, voted) -> bool:
-    kind = "vraag" if isinstance(post, Question) else "antwoord"
-    return f"{kind}-{post.pk}" in (voted or ())
+    return f"{post.url_kind}-{post.pk}" in (voted or ())
 
 
 @register.filter

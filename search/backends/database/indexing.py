@@ -50,7 +50,7 @@ def entry_fields(document: SearchDocument) -> dict:
         "title_terms": " ".join(analyze(document.title)),
         "summary_terms": " ".join(analyze(document.summary)),
         "body_terms": " ".join(analyze(document.full_text)),
-        "boost": max(0.1, min(float(document.boost), 10.0)),
+        "boost": document.rank_boost,
     }
 
 

@@ -45,7 +45,7 @@ def source(document: SearchDocument) -> dict:
         "passages": document.passages(),
         "url": document.url,
         "published": document.published.isoformat(),
-        "rank_boost": max(0.1, min(float(document.boost), 10.0)),
+        "rank_boost": document.rank_boost,
         "year": document.published.year,
         "visibility": str(document.visibility),
         "laws": list(document.laws),
