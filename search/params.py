@@ -1,5 +1,6 @@
 """Turning request parameters (the search page's and the API's) into a validated SearchRequest."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,19 @@ from search.types import (
     SearchRequest,
 )
 
+# The limits below are enforced here and declared in the API's OpenAPI document (search.api), so the
+# document promises exactly what is refused. Patterns are written so ECMA 262, Python and Rust (pydantic)
+# regexes read them alike: ASCII digits spelled out, not \d.
 MAX_QUERY_LENGTH = 200
+QUERY_PATTERN = r"^[^\x00]*$"  # no NUL, which PostgreSQL cannot store
 MAX_VALUES = 50  # per filter
+MAX_VALUE_LENGTH = 100
+YEAR_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)$"  # 1900-2100
+MUNICIPALITY_PATTERN = r"^GM[0-9]{4}$"  # a CBS code
+# The API's deepest page: at the largest page size it is the paging depth, so no page and page size the
+# API accepts go deeper (the search page, with its own error page, pages as deep as each page size can).
+MAX_API_PAGE = MAX_RESULTS_PAGED // MAX_PAGE_SIZE
+DEFAULT_PAGE_SIZE = 10
 
 
 @dataclass
@@ -50,7 +62,7 @@ def parse(
     *,
     audience: Audience = PUBLIC,
     page_parameter: str = "page",
-    default_page_size: int = 10,
+    default_page_size: int = DEFAULT_PAGE_SIZE,
     log: bool = False,
 ) -> SearchRequest:
     """A SearchRequest from a QueryDict (or a dict of lists); raises InvalidParameter naming the parameter.
@@ -60,7 +72,7 @@ def parse(
     text = (params.get("q") or "").strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidParameter("q", str(_("is longer than %(max)s characters") % {"max": MAX_QUERY_LENGTH}))
-    if "\x00" in text:
+    if not re.fullmatch(QUERY_PATTERN, text):
         raise InvalidParameter("q", str(_("contains a character that is not allowed")))
     filters = []
     for field in FILTER_FIELDS:
@@ -68,15 +80,15 @@ def parse(
         values = list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
         if len(values) > MAX_VALUES:
             raise InvalidParameter(field, str(_("has more than %(max)s values") % {"max": MAX_VALUES}))
-        if any(len(v) > 100 for v in values):
+        if any(len(v) > MAX_VALUE_LENGTH for v in values):
             raise InvalidParameter(field, str(_("has a value that is too long")))
         if field == "year":
             for value in values:
-                if not (value.isdigit() and 1900 <= int(value) <= 2100):
+                if not re.fullmatch(YEAR_PATTERN, value):
                     raise InvalidParameter(field, str(_("must be a year such as 2024")))
         if field == "municipality":
             for value in values:
-                if not (value.startswith("GM") and value[2:].isdigit() and len(value) == 6):
+                if not re.fullmatch(MUNICIPALITY_PATTERN, value):
                     raise InvalidParameter(field, str(_("must be a CBS code such as GM0363")))
         if missing := labels.unknown(field, values):
             raise InvalidParameter(field, str(_("has no value “%(value)s”") % {"value": missing[0]}))

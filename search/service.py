@@ -201,6 +201,9 @@ def search(request: SearchRequest) -> SearchResults:
         backend=found.backend,
         degraded=found.degraded,
         suggestion=found.suggestion,
+        complete=found.total if found.complete is None else min(found.complete, found.total),
+        concepts=found.concepts,
+        unmatched=found.unmatched,
     )
 
 

@@ -159,6 +159,8 @@ class Hit:
     timestamp: float | None = None  # video: the second of the best-matching caption cue
     page: int | None = None  # document: the PDF page of the best-matching passage
     promoted: bool = False
+    # The concepts of the query (words as typed) this item does not match; empty: it matches them all.
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,10 @@ class BackendResults:
     suggestion: str | None = None  # "Bedoelde u …?" for a misspelled query
     backend: str = ""  # the name of the backend that answered
     degraded: bool = False  # the configured backend failed and the database answered
+    # How many of the `total` results match every concept of the query (all of them without text).
+    complete: int | None = None
+    concepts: tuple[str, ...] = ()  # what the visitor asked for: the query's concepts, as typed
+    unmatched: tuple[str, ...] = ()  # those of `concepts` that match no visible item
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,19 @@ class SearchResults:
     backend: str
     degraded: bool = False  # the configured backend failed and the database answered
     suggestion: str | None = None
+    complete: int = 0  # how many results match every concept of the query (see BackendResults)
+    concepts: tuple[str, ...] = ()
+    unmatched: tuple[str, ...] = ()
+
+    @property
+    def matched_concepts(self) -> tuple[str, ...]:
+        """The concepts of the query that match something ("wel met: pgb")."""
+        return tuple(concept for concept in self.concepts if concept not in self.unmatched)
+
+    @property
+    def partial(self) -> int:
+        """Results shown after the complete ones, each missing part of the query."""
+        return self.total - self.complete
 
     @property
     def pages(self) -> int:

@@ -20,7 +20,8 @@ def type_label(item) -> str:
     return str(content_type.label) if content_type else ""
 
 
-def _hit_card(hit: Hit) -> dict:
+def _hit_card(hit: Hit, named: tuple[str, ...] = ()) -> dict:
+    """A search hit; `named` are concepts the page already said match nothing (not repeated per hit)."""
     meta = []
     url = hit.url
     if hit.timestamp is not None:
@@ -38,6 +39,7 @@ def _hit_card(hit: Hit) -> dict:
         "snippet": mark_safe(hit.highlight),  # noqa: S308 - the backends escape everything but <mark>
         "date": hit.published,
         "meta": meta,
+        "missing": [concept for concept in hit.missing if concept not in named],
     }
 
 
@@ -58,10 +60,11 @@ def _item_card(item) -> dict:
 
 
 @register.inclusion_tag("components/card.html")
-def card(item, heading_level: int = 2) -> dict:
-    """A card for a page, a question or a search hit, under a heading of `heading_level` (2-4)."""
+def card(item, heading_level: int = 2, named=()) -> dict:
+    """A card for a page, a question or a search hit, under a heading of `heading_level` (2-4); a hit
+    says which words of the query it lacks, but those in `named` (said above the results already)."""
     return {
-        "card": _hit_card(item) if isinstance(item, Hit) else _item_card(item),
+        "card": _hit_card(item, tuple(named or ())) if isinstance(item, Hit) else _item_card(item),
         "heading_level": min(4, max(2, int(heading_level))),
     }
 

@@ -1,6 +1,7 @@
 """Template helpers for the search page: links that change one parameter, facet and type labels."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from search import labels
 from search.views import PAGE_PARAMETER
@@ -44,11 +45,13 @@ def search_type_label(value: str) -> str:
 
 @register.inclusion_tag("search/related.html", takes_context=True)
 def related_items(context, external_id: str, limit: int = 4) -> dict:
-    """ "Vergelijkbare voorbeelden": items like this one, from the search index."""
+    """Items like this one, from the search index, under a heading that names what they are:
+    "Vergelijkbare voorbeelden" only when every one is a case (an example), else "Meer over dit onderwerp"."""
     from search import service
     from search.types import PUBLIC
 
     request = context.get("request")
     audience = getattr(request, "audience", PUBLIC)
     items = service.related(external_id, audience=audience, limit=limit) if external_id else []
-    return {"items": items}
+    examples = bool(items) and all(item.type == "case" for item in items)
+    return {"items": items, "heading": _("Similar examples") if examples else _("More on this subject")}

@@ -307,3 +307,85 @@ def test_an_item_s_own_boost_lifts_it_above_an_equal_match(backend):
     assert ids(run(backend, "zorgovereenkomst beoordelen"))[:2] == ["question-plain", "question-accepted"]
     newest = run(backend, "zorgovereenkomst beoordelen", sort="newest")
     assert {hit.id for hit in newest.hits[:2]} == {"question-plain", "question-accepted"}
+
+
+def test_items_matching_every_concept_rank_above_any_that_miss_one(backend):
+    # One item says the rare word many times but lacks the other; one says both once in passing.
+    backend.upsert(
+        [
+            SearchDocument(
+                id="article-weigeren-only",
+                type="article",
+                title="Weigeren, weigeren en nog eens weigeren",
+                summary="Wanneer mag een gemeente weigeren? Weigeren moet gemotiveerd.",
+                body="Weigeren is een besluit. Weigeren kan alleen met redenen.",
+                url="/nieuws/weigeren/",
+                published=datetime.date(2025, 6, 1),
+            ),
+            SearchDocument(
+                id="case-both-in-passing",
+                type="case",
+                title="Een brief over het besluit",
+                summary="Het trekkingsrecht loopt door.",
+                body="Soms moet de gemeente een budgetplan weigeren; dat staat in de brief.",
+                url="/goede-voorbeelden/brief/",
+                published=datetime.date(2020, 1, 1),
+            ),
+        ]
+    )
+    results = run(backend, "budgetplan weigeren")
+    assert ids(results)[0] == "case-both-in-passing"
+    assert results.complete == 1  # only that one has both words
+    assert results.total > results.complete  # the others are still found, after it
+    by_id = {hit.id: hit for hit in results.hits}
+    assert by_id["case-both-in-passing"].missing == ()
+    assert by_id["article-weigeren-only"].missing == ("budgetplan",)
+    assert by_id["case-budgetplan-utrecht"].missing == ("weigeren",)
+    complete_first = [hit.missing == () for hit in results.hits]
+    assert complete_first == sorted(complete_first, reverse=True)
+
+
+def test_a_word_that_matches_nothing_is_named_and_the_rest_still_finds(backend):
+    results = run(backend, "budgetplan xylofoon")
+    assert results.unmatched == ("xylofoon",)
+    assert results.complete == 0 and results.total >= 1
+    assert ids(results)[0] == "case-budgetplan-utrecht"
+    assert all("xylofoon" in hit.missing for hit in results.hits)
+    # a word found only in members-only text matches nothing for the public
+    public = run(backend, "budgetplan fraudesignalen")
+    assert public.unmatched == ("fraudesignalen",)
+    members = run(backend, "budgetplan fraudesignalen", audience=MEMBERS)
+    assert members.unmatched == () and members.complete == 1
+
+
+def test_the_concepts_are_named_as_typed_and_a_query_of_one_word_misses_nothing(backend):
+    results = run(backend, "Budgetplan, TARIEF?")
+    assert {hit.missing for hit in results.hits} <= {(), ("Budgetplan",), ("TARIEF",)}
+    single = run(backend, "budgetplan")
+    assert single.complete == single.total and all(hit.missing == () for hit in single.hits)
+    browse = run(backend)
+    assert browse.complete == browse.total and browse.unmatched == ()
+
+
+def test_snippets_show_the_passage_with_the_rarest_concept_and_the_typed_word_before_its_synonym(backend):
+    backend.upsert(
+        [
+            SearchDocument(
+                id="article-lang",
+                type="article",
+                title="Het pgb en de declaratie",
+                summary="Over het pgb in het algemeen: het pgb, de zorg, het persoonsgebonden budget.",
+                body="Een lange inleiding over het pgb en nog eens het pgb. " * 20
+                + "Budgethouders die een half jaar niet declareren krijgen een brief.",
+                url="/nieuws/lang/",
+                published=datetime.date(2024, 3, 1),
+            )
+        ]
+    )
+    hit = next(h for h in run(backend, "pgb declareren").hits if h.id == "article-lang")
+    assert "<mark>declareren</mark>" in hit.highlight  # the rare word's passage, not the summary
+    rules = ["pgb, persoonsgebonden budget"]
+    typed = next(
+        h for h in run(backend, "persoonsgebonden budget", rules=rules).hits if h.id == "article-lang"
+    )
+    assert "<mark>persoonsgebonden</mark> <mark>budget</mark>" in typed.highlight

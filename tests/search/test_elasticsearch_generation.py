@@ -20,9 +20,11 @@ from search.backends.elasticsearch.queries import (
     build_suggest,
     bulk_actions,
     bulk_params,
+    concepts_of,
     delete_actions,
 )
-from search.backends.elasticsearch.responses import parse_hit
+from search.backends.elasticsearch.responses import parse_hit, parse_response
+from search.synonyms import SynonymMap, parse_rule
 from search.types import FILTER_FIELDS, AttachmentPage, CaptionCue, SearchDocument, SearchRequest, Visibility
 
 VIDEO = SearchDocument(
@@ -193,7 +195,7 @@ def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
             ]
         }
     }
-    assert set(body["aggs"]) == set(FILTER_FIELDS)
+    assert set(body["aggs"]) == {*FILTER_FIELDS, "concepts", "complete"}
     assert body["aggs"]["type"]["filter"]["bool"]["filter"] == [
         {"terms": {"laws": ["wmo"]}},
         {"terms": {"year": [2024]}},
@@ -201,12 +203,18 @@ def test_selections_go_to_post_filter_and_each_facet_drops_only_its_own():
     assert body["aggs"]["theme"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
     assert body["aggs"]["municipality"]["aggs"]["values"]["terms"] == {"field": "municipality", "size": 400}
     assert FACET_SIZE["municipality"] >= 400
-    assert "aggs" not in request(SearchRequest(text="pgb", facets=False))
+    assert set(request(SearchRequest(text="pgb", facets=False))["aggs"]) == {"concepts", "complete"}
+    assert "aggs" not in request(SearchRequest(facets=False))
+
+
+def tiered(body) -> dict:
+    """The organic query: a point per concept matched (should) plus the text score squeezed below one."""
+    return body["query"]["bool"]["must"][0]["bool"]
 
 
 def ranked(body) -> dict:
     """The inner function_score (text match × recency) under the item's own boost."""
-    outer = body["query"]["bool"]["must"][0]["function_score"]
+    outer = tiered(body)["must"][0]["script_score"]["query"]["function_score"]
     assert outer["functions"] == [{"field_value_factor": {"field": "rank_boost", "missing": 1.0}}]
     assert outer["boost_mode"] == "multiply"
     return outer["query"]["function_score"]
@@ -287,7 +295,7 @@ def test_sort_pages_and_promotions():
     assert body["from"] == 40 and body["size"] == 20 and body["track_total_hits"] is True
     assert body["_source"] == {"excludes": ["passages", "body", "spell"]}  # highlights still read them
     pinned = body["query"]["bool"]["must"][0]["pinned"]
-    assert pinned["ids"] == ["video-a"] and "function_score" in pinned["organic"]
+    assert pinned["ids"] == ["video-a"] and "script_score" in pinned["organic"]["bool"]["must"][0]
     newest = request(SearchRequest(text="budgetplan", sort="newest"))
     assert "constant_score" in newest["query"]["bool"]["must"][0]
     assert newest["sort"][:2] == [{"_score": "desc"}, {"published": "desc"}]
@@ -383,3 +391,60 @@ def test_the_cluster_stems_with_snowballs_original_dutch_and_our_overrides_a_doc
     # cluster does not; the cluster joins "antwoord"/"antwoorden" and the database backend does not.
     assert stem("aanpakt") == stem("aanpak") and cluster_stem("aanpakt") != cluster_stem("aanpak")
     assert cluster_stem("antwoorden") == cluster_stem("antwoord") and stem("antwoorden") != stem("antwoord")
+
+
+def test_each_concept_is_a_named_point_so_complete_matches_rank_first_and_are_counted():
+    request_ = SearchRequest(text="pgb weigeren", filters=(("law", ("wmo",)),))
+    body = request(request_)
+    organic = tiered(body)
+    concepts = [clause["constant_score"]["filter"]["multi_match"] for clause in organic["should"]]
+    assert [(c["query"], c["_name"], c["operator"]) for c in concepts] == [
+        ("pgb", "concept-0", "and"),
+        ("weigeren", "concept-1", "and"),
+    ]
+    assert all(clause["constant_score"]["boost"] == 1.0 for clause in organic["should"])
+    # The text score is squeezed below one point: no text score outweighs a concept.
+    squeeze = organic["must"][0]["script_score"]["script"]
+    assert squeeze["source"] == "_score / (_score + params.scale)" and squeeze["params"]["scale"] > 0
+    # The passage query finds the second or page but adds nothing that could break the tiers.
+    assert body["query"]["bool"]["should"][0]["nested"]["score_mode"] == "none"
+    assert set(body["aggs"]["concepts"]["filters"]["filters"]) == {"concept-0", "concept-1"}
+    complete = body["aggs"]["complete"]["filter"]["bool"]["filter"]
+    assert [c["multi_match"]["_name"] for c in complete[:2]] == ["concept-0", "concept-1"]
+    assert complete[2:] == [{"terms": {"laws": ["wmo"]}}]  # counted within the selection, as total
+
+
+def test_a_phrase_of_the_synonym_list_is_one_concept_named_as_typed():
+    synonyms = SynonymMap([parse_rule("zin, zorg in natura")])
+    assert concepts_of("Zorg in natura of PGB?", synonyms) == ["Zorg in natura", "PGB"]
+    assert concepts_of("de het een") == []
+
+
+def test_the_response_says_how_many_are_complete_what_matched_nothing_and_what_each_hit_lacks():
+    source = {"doc_id": "case-a", "type": "case", "title": "A", "url": "/a/", "published": "2024-01-01"}
+    response = {
+        "hits": {
+            "total": {"value": 2},
+            "hits": [
+                {"_source": source, "matched_queries": ["concept-0"]},
+                {"_source": {**source, "doc_id": "case-b"}, "matched_queries": ["concept-0", "concept-1"]},
+            ],
+        },
+        "aggregations": {
+            "concepts": {
+                "buckets": {
+                    "concept-0": {"doc_count": 2},
+                    "concept-1": {"doc_count": 1},
+                    "concept-2": {"doc_count": 0},
+                }
+            },
+            "complete": {"doc_count": 0},
+        },
+    }
+    results = parse_response(
+        response, SearchRequest(text="pgb budgetplan xylofoon"), ["pgb", "budgetplan", "xylofoon"]
+    )
+    assert results.complete == 0 and results.unmatched == ("xylofoon",)
+    assert [hit.missing for hit in results.hits] == [("budgetplan", "xylofoon"), ("xylofoon",)]
+    browse = parse_response({"hits": {"total": {"value": 5}, "hits": []}}, SearchRequest(), [])
+    assert browse.complete == 5 and browse.unmatched == ()

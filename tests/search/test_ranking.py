@@ -49,7 +49,7 @@ def test_adjacent_words_forming_a_known_compound_are_one_concept():
         SynonymMap([]),
         known=lambda stems: backend.engine.known_stems(list(stems), scope),
     )
-    assert [("zorgovereenkomst",), ("zorg overeenkomst",)] in [group for c in concepts for group in c]
+    assert [("zorgovereenkomst",), ("zorg overeenkomst",)] in [group for c in concepts for group in c.groups]
     assert len(concepts) == 2  # the compound and "controleren", not three loose words
     unknown = query_concepts("zorg overeenkomst", SynonymMap([]), known=lambda stems: set())
     assert len(unknown) == 2  # the index does not know the compound: two words
@@ -58,8 +58,11 @@ def test_adjacent_words_forming_a_known_compound_are_one_concept():
 def test_a_multi_word_synonym_is_matched_as_a_phrase():
     synonyms = SynonymMap([parse_rule("bw, beschermd wonen")])
     concepts = query_concepts("pgb BW", synonyms, known=lambda stems: set())
-    bw = next(c for c in concepts if [("bw",)] in c)
-    assert any(" " in alternative[0] for group in bw for alternative in group)  # "beschermd won" as a phrase
+    bw = next(c for c in concepts if [("bw",)] in c.groups)
+    assert bw.text == "BW"  # named as typed
+    assert any(
+        " " in alternative[0] for group in bw.groups for alternative in group
+    )  # "beschermd won" as a phrase
 
 
 def test_facet_counts_follow_every_write_and_every_rollback():
@@ -118,7 +121,7 @@ def test_forcing_index_scans_does_not_leak_into_the_transaction():
 def test_snippets_mark_the_compound_not_words_sharing_one_part():
     from search.backends.database.highlight import snippet
 
-    stems = frozenset({"zorgovereenkomst", "zorg", "overeenkomst"})
-    html = snippet("De zorgovereenkomst en de zorgverlener: een zorg-overeenkomst.", [], stems).html
+    weights = {"zorgovereenkomst": 1.0, "zorg": 1.0, "overeenkomst": 1.0}
+    html = snippet("De zorgovereenkomst en de zorgverlener: een zorg-overeenkomst.", [], weights).html
     assert "<mark>zorgovereenkomst</mark>" in html and "<mark>zorg-overeenkomst</mark>" in html
     assert "<mark>zorgverlener</mark>" not in html

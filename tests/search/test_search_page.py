@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from cms.models import KnowledgePage
 from search.models import Promotion, QueryStat
 from search.querylog import clean
 
@@ -99,11 +100,29 @@ def test_every_page_has_a_search_box(client, indexed):
     assert 'role="search"' in html and 'action="/zoeken/"' in html
 
 
-def test_content_pages_show_similar_items(client, indexed):
-    html = client.get("/goede-voorbeelden/").content.decode()
-    case_url = "/goede-voorbeelden/testdorp-keukentafel/"
-    html = client.get(case_url).content.decode()
-    assert "Vergelijkbare voorbeelden" in html
+def test_content_pages_show_related_items_under_a_name_for_what_they_are(client, indexed):
+    import re
+
+    from cms import content_types
+
+    case_label = str(content_types.get("case").label)
+    seen = set()
+    for url in (
+        "/goede-voorbeelden/testdorp-keukentafel/",
+        *(p.url for p in Page.objects.live().type(KnowledgePage)),
+    ):
+        html = client.get(url).content.decode()
+        section = re.search(r'<section class="pgb-section pgb-related".*?</section>', html, re.S)
+        if not section:
+            continue
+        heading = re.search(r'<h2 id="related-heading"[^>]*>(.*?)</h2>', section.group()).group(1)
+        types = set(re.findall(r'<p class="pgb-card__type">([^<·]+)', section.group()))
+        types = {t.strip() for t in types}
+        assert heading == (
+            "Vergelijkbare voorbeelden" if types == {case_label} else "Meer over dit onderwerp"
+        ), url
+        seen.add(heading)
+    assert seen  # the demo's pages have related items
 
 
 def test_api_answers_in_the_documented_shape(client, indexed):
@@ -118,6 +137,8 @@ def test_api_answers_in_the_documented_shape(client, indexed):
         "suggestion",
         "results",
         "facets",
+        "complete",
+        "unmatched",
     }
     first = data["results"][0]
     assert first["id"] == "video-trekkingsrecht-uitleg" and first["type"] == "video"
@@ -134,6 +155,7 @@ def test_api_answers_in_the_documented_shape(client, indexed):
         "themes",
         "timestamp",
         "page",
+        "missing",
     }
     assert set(data["facets"]) == {"type", "theme", "law", "municipality", "province", "year"}
     assert data["page_size"] == 5 and data["backend"] == "database" and data["degraded"] is False
@@ -225,3 +247,24 @@ def test_results_cannot_be_paged_deeper_than_ten_thousand(client, indexed):
     response = client.get("/api/v1/search", {"q": "pgb", "page_size": 50, "page": 201})
     assert response.status_code == 400 and response.json()["parameter"] == "page"
     assert client.get("/api/v1/search", {"q": "pgb", "page_size": 50, "page": 200}).status_code == 200
+
+
+def test_a_word_that_matches_nothing_is_named_above_the_results(client, indexed):
+    html = client.get("/zoeken/", {"q": "pgb xylofoon"}).content.decode()
+    assert "Geen resultaten met <strong>xylofoon</strong>; wel met: pgb." in html
+    assert "Geen resultaat bevat alle woorden van “pgb xylofoon”" in html
+    assert "Ontbreekt:" not in html  # said once above the results, not on every card
+    api = client.get("/api/v1/search", {"q": "pgb xylofoon", "page_size": 50}).json()
+    assert api["unmatched"] == ["xylofoon"] and api["complete"] == 0 and api["total"] > 0
+    assert all("xylofoon" in result["missing"] for result in api["results"])
+
+
+def test_results_missing_a_word_come_after_the_complete_ones_and_say_so(client, indexed):
+    api = client.get("/api/v1/search", {"q": "pgb trekkingsrecht", "page_size": 50}).json()
+    missing = [result["missing"] for result in api["results"]]
+    assert api["unmatched"] == [] and 0 < api["complete"] < api["total"] == len(missing)
+    assert missing[: api["complete"]] == [[]] * api["complete"]  # complete ones first
+    assert all(m for m in missing[api["complete"] :])
+    html = client.get("/zoeken/", {"q": "pgb trekkingsrecht"}).content.decode()
+    assert f"{api['complete']} resulta" in html and "met een deel van de woorden" in html
+    assert 'Ontbreekt: <span class="pgb-card__missing-word">' in html

@@ -8,9 +8,10 @@ from django.db import connection
 
 from search.analysis import STOP_WORDS, stem, words
 from search.backends.database import indexing, postgres, ranking, snapshot, spelling, sqlite
+from search.backends.database.coverage import Coverage
 from search.backends.database.engine import Engine, Groups, Scope, Scored
 from search.backends.database.highlight import snippet
-from search.backends.database.query import corrected, flatten, group_stems, proximity_groups, query_concepts
+from search.backends.database.query import corrected, flatten, proximity_groups, query_concepts
 from search.models import SearchEntry, active_synonym_map
 from search.types import (
     FILTER_FIELDS,
@@ -34,8 +35,11 @@ def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
     ), visible
 
 
-def to_hit(entry: SearchEntry, stems: frozenset[str], pinned: Iterable[str] = ()) -> Hit:
-    cut = snippet(entry.summary, entry.passages, stems)
+def to_hit(
+    entry: SearchEntry, weights: dict[str, float], pinned: Iterable[str] = (), missing: tuple[str, ...] = ()
+) -> Hit:
+    """A result for `entry`; `weights` ({stem: weight}) choose and mark its snippet."""
+    cut = snippet(entry.summary, entry.passages, weights)
     return Hit(
         id=entry.doc_id,
         type=entry.type,
@@ -50,6 +54,7 @@ def to_hit(entry: SearchEntry, stems: frozenset[str], pinned: Iterable[str] = ()
         timestamp=cut.timestamp if entry.type == "video" else None,
         page=cut.page if entry.type == "document" else None,
         promoted=entry.doc_id in pinned,
+        missing=missing,
     )
 
 
@@ -100,20 +105,25 @@ class DatabaseSearch:
         request, snap = self.request, self.snapshot
         text = request.text.strip()
         concepts = query_concepts(text, active_synonym_map(), known=self.known) if text else []
+        suggestion = None
+        if concepts:
+            fixes, suggestion = corrected(text, flatten(concepts), self.known, self.closest)
+            concepts += fixes
         groups = flatten(concepts)
         if groups:  # adjacent typed words also score as a phrase
             groups += [g for g in proximity_groups(text) if g not in groups]
-        suggestion = None
-        if groups:
-            widened, suggestion = corrected(text, groups, self.known, self.closest)
-            if len(widened) > len(groups):
-                concepts.append(widened[len(groups) :])
-            groups = widened
         if text and not groups:  # a query of stop words only: nothing to match
             return BackendResults(
-                total=0, hits=[], facet_counts={}, suggestion=suggestion, backend="database"
+                total=0, hits=[], facet_counts={}, suggestion=suggestion, backend="database", complete=0
             )
-        matched = snap.mask(self.engine.match_ids(groups, self.scope)) if groups else self.visible
+        coverage = None
+        if concepts:
+            coverage = Coverage.read(
+                concepts,
+                lambda concept: snap.mask(self.engine.match_ids(concept.groups, self.scope)) & self.visible,
+                self.scope.size,
+            )
+        matched = coverage.matched if coverage else self.visible
         pinned = self._pinned(request.promoted)
         base = (matched | snap.mask(pinned)) & self.visible
         selections = {
@@ -132,18 +142,20 @@ class DatabaseSearch:
                     if other != name:
                         candidates &= bits
                 facet_counts[name] = snap.counts(name, candidates)
-        ids = ranking.page_ids(
-            self, results, groups, concepts, pinned, matches=(matched & self.visible).bit_count()
-        )
+        ids = ranking.page_ids(self, results, groups, coverage, pinned, matches=matched.bit_count())
         entries = SearchEntry.objects.in_bulk(ids)
-        stems = group_stems(groups)
+        weights = coverage.weights() if coverage else {}
+        missing = coverage.missing(snap.contains) if coverage else lambda pk: ()
         pinned_ids = {entries[pk].doc_id for pk in pinned if pk in entries}
         return BackendResults(
             total=results.bit_count(),
-            hits=[to_hit(entries[pk], stems, pinned_ids) for pk in ids if pk in entries],
+            hits=[to_hit(entries[pk], weights, pinned_ids, missing(pk)) for pk in ids if pk in entries],
             facet_counts=facet_counts,
             suggestion=suggestion,
             backend="database",
+            complete=(coverage.complete & results).bit_count() if coverage else results.bit_count(),
+            concepts=coverage.typed if coverage else (),
+            unmatched=coverage.unmatched if coverage else (),
         )
 
     def _pinned(self, doc_ids: Iterable[str]) -> list[int]:
@@ -203,7 +215,7 @@ class DatabaseBackend:
         ]
         ids = [pk for _score, _order, pk in heapq.nlargest(limit, candidates)]
         entries = SearchEntry.objects.in_bulk(ids)
-        return [to_hit(entries[pk], frozenset()) for pk in ids if pk in entries]
+        return [to_hit(entries[pk], {}) for pk in ids if pk in entries]
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
         indexing.upsert(self.engine, documents)

@@ -37,7 +37,8 @@ class Scored:
 class Engine(Protocol):
     vendor: str
     limits_in_sql: bool  # match_scores finds its best `limit` rows itself (else: score all, cut in Python)
-    # How strongly matching more of the query's concepts counts; measured per engine on the dev queries.
+    # How strongly matching more of the query's concepts counts among items that miss one (those
+    # matching all come first anyway); measured per engine on the dev queries.
     coverage_power: float
 
     def index(self, entries: list[SearchEntry]) -> None:
@@ -55,11 +56,6 @@ class Engine(Protocol):
 
     def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         """Better scores for the best of the pool, where the first pass was rough."""
-
-    def concept_counts(
-        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
-    ) -> dict[int, int]:
-        """{entry pk: how many of the concepts it matches} for `ids` (entries matching none left out)."""
 
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         """The stems that occur in a visible entry."""

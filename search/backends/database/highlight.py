@@ -24,50 +24,72 @@ class Snippet:
     page: int | None = None
 
 
-def _matches(word: str, stems: frozenset[str]) -> bool:
+def _weight(word: str, weights: dict[str, float]) -> float:
+    """How much `word` of a text counts for the query: the weight of the stem it matches (0: none)."""
     folded = fold(word)
+    best = 0.0
     for piece in [folded, *folded.split("-")] if "-" in folded else [folded]:
-        if stem(piece) in stems:
-            return True
+        best = max(best, weights.get(stem(piece), 0.0))
         parts = split_compound(piece)  # "zorg-overeenkomst" for zorgovereenkomst, not "zorgverlener"
-        if parts and all(stem(part) in stems for part in parts):
-            return True
-    return False
+        if parts and all(stem(part) in weights for part in parts):
+            best = max(best, min(weights[stem(part)] for part in parts))
+    return best
 
 
-def _window(tokens: list[re.Match], marked: list[bool]) -> tuple[int, int]:
-    """The WINDOW-token span with the most marked tokens (first one wins a tie)."""
-    if len(tokens) <= WINDOW:
-        return 0, len(tokens)
-    best, best_start, current = -1, 0, sum(marked[:WINDOW])
-    for start in range(0, len(tokens) - WINDOW + 1):
-        if start:
-            current += marked[start + WINDOW - 1] - marked[start - 1]
-        if current > best:
+def _window(marked: list[float], keys: list[str]) -> tuple[int, int]:
+    """The WINDOW-token span whose distinct matched stems weigh most (first one wins a tie): a span
+    with the query's rarest word beats one repeating a common word."""
+    if len(marked) <= WINDOW:
+        return 0, len(marked)
+    counts: dict[str, int] = {}
+    current = 0.0
+
+    def add(i: int, step: int) -> float:
+        if not marked[i]:
+            return 0.0
+        before = counts.get(keys[i], 0)
+        counts[keys[i]] = before + step
+        if step > 0 and before == 0:
+            return marked[i]
+        if step < 0 and before == 1:
+            return -marked[i]
+        return 0.0
+
+    for i in range(WINDOW):
+        current += add(i, 1)
+    best, best_start = current, 0
+    for start in range(1, len(marked) - WINDOW + 1):
+        current += add(start - 1, -1) + add(start + WINDOW - 1, 1)
+        if current > best + 1e-9:
             best, best_start = current, start
-    # Start a few words before the first match so the snippet reads as a sentence fragment.
-    first = next((i for i in range(best_start, best_start + WINDOW) if marked[i]), best_start)
-    start = max(0, min(best_start, first - 4))
-    return start, min(len(tokens), start + WINDOW)
+    # Start a few words before the first match so the snippet reads as a sentence fragment, as long
+    # as the window's last match stays in.
+    inside = [i for i in range(best_start, best_start + WINDOW) if marked[i]]
+    first, last = (inside[0], inside[-1]) if inside else (best_start, best_start)
+    start = max(0, min(best_start, first - 4), last - WINDOW + 1)
+    return start, min(len(marked), start + WINDOW)
 
 
-def _render(text: str, stems: frozenset[str]) -> tuple[str, int]:
-    """(HTML snippet, number of distinct matched words) for one passage."""
+def _render(text: str, weights: dict[str, float]) -> tuple[str, float, float]:
+    """(HTML snippet, weight of its rarest matched stem, summed weight of its distinct matched stems)."""
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
-        return "", 0
-    memo: dict[str, bool] = {}  # words repeat: decide each once
-    marked = []
+        return "", 0.0, 0.0
+    memo: dict[str, tuple[float, str]] = {}  # words repeat: decide each once
+    marked: list[float] = []
+    keys: list[str] = []
     for token in tokens:
         word = token.group()
         if word not in memo:
-            memo[word] = _matches(word, stems)
-        marked.append(memo[word])
-    start, end = _window(tokens, marked)
+            memo[word] = (_weight(word, weights), stem(fold(word)))
+        weight, key = memo[word]
+        marked.append(weight)
+        keys.append(key)
+    start, end = _window(marked, keys)
     out, position = [], tokens[start].start()
-    for token, is_match in zip(tokens[start:end], marked[start:end], strict=True):
+    for token, weight in zip(tokens[start:end], marked[start:end], strict=True):
         out.append(escape(text[position : token.start()]))
-        out.append(f"<mark>{escape(token.group())}</mark>" if is_match else escape(token.group()))
+        out.append(f"<mark>{escape(token.group())}</mark>" if weight else escape(token.group()))
         position = token.end()
     out.append(escape(text[position : tokens[end - 1].end()]))
     html = "".join(out)
@@ -75,23 +97,26 @@ def _render(text: str, stems: frozenset[str]) -> tuple[str, int]:
         html = "… " + html
     if end < len(tokens):
         html += " …"
-    distinct = {fold(t.group()) for t, m in zip(tokens[start:end], marked[start:end], strict=True) if m}
-    return html, len(distinct)
+    distinct = {key: weight for key, weight in zip(keys[start:end], marked[start:end], strict=True) if weight}
+    return html, max(distinct.values(), default=0.0), sum(distinct.values())
 
 
-def snippet(summary: str, passages: list[dict], stems: frozenset[str]) -> Snippet:
-    """The best snippet for an item: the passage with the most distinct query words, summary first."""
+def snippet(summary: str, passages: list[dict], weights: dict[str, float]) -> Snippet:
+    """The best snippet for an item: the passage holding the rarest of the query's concepts (then the
+    most of them), summary first; `weights` is {stem: weight} (search.backends.database.coverage)."""
     candidates = [{"kind": "summary", "text": summary}, *passages]
-    best, best_score = None, 0.0
+    best, best_score = None, (0.0, 0.0)
     for passage in candidates:
         text = passage.get("text", "")
-        if not text or not stems:
+        if not text or not weights:
             continue
         folded = fold(text)
-        if not any(s in folded for s in stems):  # stems are prefixes of the words they match: skip early
+        if not any(s in folded for s in weights):  # stems are prefixes of the words they match: skip early
             continue
-        html, hits = _render(text, stems)
-        score = hits + KIND_BONUS.get(passage["kind"], 0) if hits else 0
+        html, rarest, total = _render(text, weights)
+        if not rarest:
+            continue
+        score = (round(rarest, 6), total + KIND_BONUS.get(passage["kind"], 0))
         if score > best_score:
             best, best_score = (html, passage), score
     if best is None:

@@ -13,7 +13,6 @@ scope, so members-only text changes nothing a public search scores, counts or kn
 
 import heapq
 import math
-from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -178,30 +177,6 @@ class PostgresEngine:
                     score += weight * freq * (k1 + 1) / (freq + k1 * (1 - b + b * lengths[pk] / average))
             reranked[pk] = ceiling + score
         return reranked
-
-    def concept_counts(
-        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
-    ) -> dict[int, int]:
-        hits = scored.group_hits if scored is not None and scored.group_hits is not None else None
-        if hits is None:
-            hits = []
-            with index_scans() as cursor:
-                for group in groups:
-                    _whole, (group_query,) = tsquery([group])
-                    cursor.execute(
-                        "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-                        [group_query],
-                    )
-                    hits.append({row[0] for row in cursor.fetchall()})
-        counts: dict[int, int] = {}
-        for concept in concepts:
-            members: set[int] = set()
-            for number, group in enumerate(groups):
-                if group in concept:
-                    members |= hits[number]
-            for pk in members:
-                counts[pk] = counts.get(pk, 0) + 1
-        return counts
 
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         if not stems:

@@ -7,15 +7,32 @@ co-occur (a stem with a space is a phrase). Ranking rewards items that cover mor
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from search.analysis import STOP_WORDS, analyze, fold, query_groups, split_compound, stem, words
 from search.backends.database.engine import Groups
 from search.synonyms import SynonymMap, normalise
 
+PUNCTUATION = ".,;:!?()[]{}\"'“”‘’"
 Known = Callable[[Iterable[str]], set[str]]  # stems -> the ones the audience's part of the index holds
 
 
-def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None) -> list[Groups]:
+@dataclass(frozen=True)
+class Concept:
+    """One thing the visitor asked for: the words as typed, what matches it, and which stems are theirs.
+
+    `typed` are the stems of the visitor's own words (snippets mark them before their synonyms);
+    a correction ("Bedoelde u") is a concept the visitor did not type: it widens the search, but an
+    item lacking it lacks nothing the visitor asked for.
+    """
+
+    text: str
+    groups: Groups
+    typed: frozenset[str]
+    correction: bool = False
+
+
+def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None) -> list[Concept]:
     """What a query searches for, per concept the visitor typed: a word, a known phrase or a compound.
 
     A word's concept holds its own groups and those of its synonyms (found by stem, so plurals expand
@@ -24,7 +41,12 @@ def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None)
     `known(stems)` -> the known ones) are one concept: the joined word or the two as a phrase (the
     index holds a compound's parts right after it).
     """
-    tokens = " ".join(normalise(query).split()).split()
+    typed = [(normalise(raw), raw.strip(PUNCTUATION) or raw) for raw in query.split() if normalise(raw)]
+    tokens = [token for token, _raw in typed]
+
+    def as_typed(start: int, length: int) -> str:
+        return " ".join(raw for _token, raw in typed[start : start + length])
+
     by_stem: dict[str, set[str]] = {}
     for source in synonyms.sources():
         by_stem.setdefault(stem(source), set()).add(source)
@@ -44,13 +66,14 @@ def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None)
                     groups.append(group)
         return groups
 
-    concepts: list[Groups] = []
+    found_at: list[tuple[int, Concept]] = []  # (position of the first token, concept)
     used: set[int] = set()
     for phrase in sorted(synonyms.phrases(), key=len, reverse=True):
         length = len(phrase.split())
         for i in range(len(tokens) - length + 1):
             if tokens[i : i + length] == phrase.split() and not used & set(range(i, i + length)):
-                concepts.append(groups_of([phrase, *sorted(synonyms.expand(phrase) - {phrase})]))
+                groups = groups_of([phrase, *sorted(synonyms.expand(phrase) - {phrase})])
+                found_at.append((i, Concept(as_typed(i, length), groups, frozenset(analyze(phrase)))))
                 used |= set(range(i, i + length))
     pairs = [
         (i, a, b)
@@ -61,7 +84,10 @@ def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None)
         found = known([stem(a + b) for _i, a, b in pairs])
         for i, a, b in pairs:
             if stem(a + b) in found and not used & {i, i + 1}:
-                concepts.append([[(stem(a + b),), (f"{stem(a)} {stem(b)}",)]])
+                groups = [[(stem(a + b),), (f"{stem(a)} {stem(b)}",)]]
+                found_at.append(
+                    (i, Concept(as_typed(i, 2), groups, frozenset({stem(a + b), stem(a), stem(b)})))
+                )
                 used |= {i, i + 1}
     for i, token in enumerate(tokens):
         if i in used:
@@ -72,9 +98,9 @@ def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None)
             for source in by_stem.get(stem(word), ()):
                 expansions |= synonyms.expand(source)
         groups = groups_of([token, *sorted(expansions - {token})])
-        if groups and groups not in concepts:
-            concepts.append(groups)
-    return concepts
+        if groups and all(groups != concept.groups for _i, concept in found_at):
+            found_at.append((i, Concept(as_typed(i, 1), groups, frozenset(analyze(token)))))
+    return [concept for _i, concept in sorted(found_at, key=lambda pair: pair[0])]
 
 
 def proximity_groups(query: str) -> Groups:
@@ -85,11 +111,11 @@ def proximity_groups(query: str) -> Groups:
     return [[(f"{a} {b}",)] for a, b in zip(stems, stems[1:], strict=False) if a != b]
 
 
-def flatten(concepts: list[Groups]) -> Groups:
+def flatten(concepts: list[Concept]) -> Groups:
     """The groups of every concept, each once."""
     groups: Groups = []
     for concept in concepts:
-        for group in concept:
+        for group in concept.groups:
             if group not in groups:
                 groups.append(group)
     return groups
@@ -104,24 +130,23 @@ def group_stems(groups: Groups) -> frozenset[str]:
 
 def corrected(
     text: str, groups: Groups, known: Known, closest: Callable[[str], str | None]
-) -> tuple[Groups, str | None]:
-    """Groups with corrections added for words the audience's index does not hold, and the corrected
-    query ("Bedoelde u …?"); `closest(word)` is the nearest word of the audience's vocabulary."""
+) -> tuple[list[Concept], str | None]:
+    """Corrections for words the audience's index does not hold, as concepts of their own, and the
+    corrected query ("Bedoelde u …?"); `closest(word)` is the nearest word of the audience's vocabulary."""
     stems = group_stems(groups)
     found = known(stems)
     if stems <= found:
-        return groups, None
-    result, changed = [], False
+        return [], None
+    result, fixes = [], []
     for word in text.split():
         analysed = [s for w in words(word) for s in analyze(w)]
         if analysed and not any(s in found for s in analysed):
             fix = closest(word)
             if fix and stem(fix) in known([stem(fix)]):
                 result.append(fix)
-                changed = True
-                for group in query_groups(fix):
-                    if group not in groups:
-                        groups = groups + [group]
+                fix_groups = [group for group in query_groups(fix) if group not in groups]
+                if fix_groups:
+                    fixes.append(Concept(fix, fix_groups, frozenset(analyze(fix)), correction=True))
                 continue
         result.append(word)
-    return groups, (" ".join(result) if changed else None)
+    return fixes, (" ".join(result) if result != text.split() else None)

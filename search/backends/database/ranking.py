@@ -9,6 +9,7 @@ import datetime
 import heapq
 from typing import Protocol
 
+from search.backends.database.coverage import Coverage
 from search.backends.database.engine import Engine, Groups, Scope, Scored
 from search.backends.database.snapshot import Snapshot
 from search.types import SearchRequest
@@ -30,26 +31,19 @@ class Run(Protocol):
         """The engine's first-pass scores, asked once per search."""
 
 
-def covered(
-    run: Run, scored: Scored, pool: dict[int, float], groups: Groups, concepts: list[Groups]
-) -> dict[int, float]:
-    """Scores scaled by the share of the query's concepts an entry matches (Lucene's old coord):
-    an item about 'zorgovereenkomst controleren' beats one that only says 'controleren' often."""
-    counts = run.engine.concept_counts(groups, concepts, pool, run.scope, scored)
-    total = len(concepts)
-    factor = [(n / total) ** run.engine.coverage_power for n in range(total + 1)]
-    return {pk: score * factor[counts.get(pk, 0)] for pk, score in pool.items()}
-
-
 def page_ids(
     run: Run,
     results: int,
     groups: Groups,
-    concepts: list[Groups],
+    coverage: Coverage | None,
     pinned: list[int],
     matches: int,
 ) -> list[int]:
     """The entry ids of the requested page: promoted items first, then by score or date.
+
+    By relevance, an item matching every concept of the query ranks above any that misses one,
+    whatever their text scores (`Coverage.tier`); below them the score, scaled by the share of the
+    concepts matched, orders the rest.
 
     When a query matches more than HEAD_ONLY_ABOVE items, the pool is first drawn from the items that
     match in their title or summary, above TITLE_ONLY_ABOVE from title matches (the engine scores far
@@ -63,6 +57,11 @@ def page_ids(
     wanted = request.offset + request.page_size
     rest: list[int] = []
     if groups and request.sort == "relevance":
+        tier = coverage.tier(snap.contains) if coverage else (lambda pk: 0)
+        share = coverage.coverage(snap.contains, run.engine.coverage_power) if coverage else (lambda pk: 1.0)
+        # The complete matches this page needs in the pool: a pool without them is widened.
+        complete = coverage.complete & results if coverage else 0
+        needed = min(wanted, complete.bit_count())
         size = max(RANK_POOL, 2 * wanted)
         attempts = [(size, "all"), (None, "all")]
         if matches > HEAD_ONLY_ABOVE:
@@ -76,16 +75,18 @@ def page_ids(
             pool = scored.scores
             if not head_only:
                 pool = run.engine.rerank(pool, groups, run.scope, matches)
-            if len(concepts) > 1:
-                pool = covered(run, scored, pool, groups, concepts)
             scored_pool = [(pk, score) for pk, score in pool.items() if included(pk)]
-            if len(scored_pool) >= wanted:
+            enough_complete = not needed or sum(1 for pk, _s in scored_pool if tier(pk)) >= needed
+            if len(scored_pool) >= wanted and enough_complete:
                 break
             if not head_only and (limit is None or len(pool) < limit):
                 break  # this pool held every match: a wider one finds no more
         today = datetime.date.today().toordinal()
-        top = heapq.nlargest(wanted, ((score * snap.factor(pk, today), pk) for pk, score in scored_pool))
-        rest = [pk for _score, pk in top]
+        top = heapq.nlargest(
+            wanted,
+            ((tier(pk), score * share(pk) * snap.factor(pk, today), pk) for pk, score in scored_pool),
+        )
+        rest = [pk for _tier, _score, pk in top]
     else:  # newest first (browsing, or sorted by date)
         for pk in snap.newest:
             if included(pk):

@@ -5,9 +5,6 @@ one table per visibility, a search reads only the tables its audience may see, s
 changes no public score, and a word that occurs only in members-only text exists nowhere public.
 """
 
-import json
-from collections.abc import Iterable
-
 from django.db import connection
 
 from search.analysis import stem
@@ -93,23 +90,6 @@ class SQLiteEngine:
 
     def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         return pool  # bm25 is already the real thing
-
-    def concept_counts(
-        self, groups: Groups, concepts: list[Groups], ids: Iterable[int], scope: Scope, scored: Scored | None
-    ) -> dict[int, int]:
-        # One statement: per concept the given rowids matching any of its groups, counted per rowid.
-        branches, params = [], []
-        for concept in concepts:
-            for table in tables(scope):
-                branches.append(f"SELECT rowid AS id FROM {table} WHERE {table} MATCH %s")
-                params.append(match_expression(concept))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, COUNT(*) FROM ({' UNION ALL '.join(branches)}) "
-                "WHERE id IN (SELECT value FROM json_each(%s)) GROUP BY id",
-                [*params, json.dumps(list(ids))],
-            )
-            return dict(cursor.fetchall())
 
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         known = set()

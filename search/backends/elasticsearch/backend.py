@@ -14,7 +14,7 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 
 from search.backends.base import BackendUnavailable
 from search.backends.elasticsearch import mapping, queries, responses
-from search.models import active_synonym_rules
+from search.models import active_synonym_map, active_synonym_rules
 from search.types import (
     Audience,
     BackendHealth,
@@ -228,13 +228,18 @@ class ElasticsearchBackend:
     def search(self, request: SearchRequest) -> BackendResults:
         """Results for `request`. Synonyms are applied by the cluster's synonyms set."""
         indexes = self._indexes(request.audience)
+        text = request.text.strip()
+        concepts = queries.concepts_of(text, active_synonym_map()) if text else []
+        body = queries.build_search(request, concepts=concepts)
         results = responses.parse_response(
-            self.client.search(index=indexes, body=queries.build_search(request)).body, request
+            self.client.search(index=indexes, body=body).body, request, concepts
         )
-        if results.total == 0 and request.text.strip():
+        if results.total == 0 and text:
             # Nothing matches exactly: try again allowing a typo or two per word.
-            fuzzy = self.client.search(index=indexes, body=queries.build_search(request, fuzzy=True)).body
-            retry = responses.parse_response(fuzzy, request)
+            body = queries.build_search(request, fuzzy=True, concepts=concepts)
+            retry = responses.parse_response(
+                self.client.search(index=indexes, body=body).body, request, concepts
+            )
             return replace(retry, suggestion=retry.suggestion or results.suggestion)
         return results
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from elasticsearch.dsl import A, Q, Search
 
 from search.analysis import split_compound, words
+from search.backends.database.query import query_concepts
+from search.synonyms import SynonymMap
 from search.types import FILTER_FIELDS, Audience, SearchDocument, SearchRequest
 
 # A filter parameter and the field it filters on.
@@ -104,14 +106,34 @@ def text_query(text: str, *, fuzzy: bool = False):
     return Q("bool", should=[match(text), *every_part], minimum_should_match=1)
 
 
+CONCEPT = "concept-{}"  # the name of concept i's query: a hit's matched_queries say which it matches
+# Text scores are squeezed below 1 (s / (s + TEXT_SCALE)) so that each matched concept, worth 1,
+# counts for more than any text score: an item matching every concept ranks above any that misses one.
+TEXT_SCALE = 10.0
+
+
+def concept_query(text: str, number: int, *, fuzzy: bool = False):
+    """What one concept of the query (a typed word, or a phrase of the synonym list) matches, named."""
+    options = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
+    return Q(
+        "multi_match",
+        query=text,
+        fields=TEXT_FIELDS,
+        type="most_fields",
+        operator="and",
+        _name=CONCEPT.format(number),
+        **options,
+    )
+
+
 def _passage(text: str):
-    """The best caption cue or PDF page, for a hit's second or page; it adds a little to the score."""
+    """The best caption cue or PDF page, for a hit's second or page (it adds nothing to the score: the
+    concept tiers must stay whole numbers apart)."""
     return Q(
         "nested",
         path="passages",
         query=Q("match", **{"passages.text": {"query": text}}),
-        score_mode="max",
-        boost=0.1,
+        score_mode="none",
         inner_hits={
             "size": 1,  # the best passage: its kind, start (cue) or page (PDF) and highlight
             "highlight": {
@@ -122,7 +144,7 @@ def _passage(text: str):
     )
 
 
-def _ranked(request: SearchRequest, text: str, fuzzy: bool):
+def _ranked(request: SearchRequest, text: str, fuzzy: bool, concepts: list[str]):
     matched = text_query(text, fuzzy=fuzzy)
     if request.sort == "newest":
         organic = Q("constant_score", filter=matched, boost=1)
@@ -147,22 +169,53 @@ def _ranked(request: SearchRequest, text: str, fuzzy: bool):
             functions=[{"field_value_factor": {"field": "rank_boost", "missing": 1.0}}],
             boost_mode="multiply",
         )
+        # One point per concept matched, the text score below one: the tiers of the database backend.
+        organic = Q(
+            "bool",
+            must=[
+                Q(
+                    "script_score",
+                    query=organic,
+                    script={
+                        "source": "_score / (_score + params.scale)",
+                        "params": {"scale": TEXT_SCALE},
+                    },
+                )
+            ],
+            should=[
+                Q("constant_score", filter=concept_query(concept, number, fuzzy=fuzzy), boost=1.0)
+                for number, concept in enumerate(concepts)
+            ],
+        )
     pinned = list(request.promoted)
     return Q("pinned", ids=pinned, organic=organic) if pinned else organic
 
 
-def build_search(request: SearchRequest, *, fuzzy: bool = False) -> dict:
+def concepts_of(text: str, synonyms: SynonymMap | None = None) -> list[str]:
+    """The concepts of a query as typed: its words, a phrase of the synonym list as one (the database
+    backend's `query_concepts`, without its index lookups for compounds written apart)."""
+    return [concept.text for concept in query_concepts(text, synonyms or SynonymMap([]))]
+
+
+def build_search(request: SearchRequest, *, fuzzy: bool = False, concepts: list[str] | None = None) -> dict:
     """The body of the search for `request`: matching and ranking in `query`, selections in
-    `post_filter`, and one filtered aggregation per facet that applies every selection but its own."""
+    `post_filter`, and one filtered aggregation per facet that applies every selection but its own.
+
+    With text, the aggregation `concepts` counts the matches of each concept (none: the concept is
+    "unmatched") and `complete` the results that match every concept; `concepts` defaults to
+    `concepts_of(text)` (the backend passes them with the synonym list's phrases).
+    """
     search = Search().extra(track_total_hits=True)
     text = request.text.strip()
+    if concepts is None:
+        concepts = concepts_of(text) if text else []
     if text:
         # The passage clause sits beside the ranked one, not inside it: a `pinned` query would drop
         # its inner hits, and a promoted query's video and PDF hits would lose their second and page.
         search = search.query(
             Q(
                 "bool",
-                must=[_ranked(request, text, fuzzy)],
+                must=[_ranked(request, text, fuzzy, concepts)],
                 should=[_passage(text)],
                 filter=[_visible(request.audience)],
             )
@@ -199,6 +252,14 @@ def build_search(request: SearchRequest, *, fuzzy: bool = False) -> dict:
                 "values", "terms", field=FIELD[field], size=FACET_SIZE.get(field, DEFAULT_FACET_SIZE)
             )
             search.aggs.bucket(field, bucket)
+    if concepts:
+        named = [concept_query(concept, number, fuzzy=fuzzy) for number, concept in enumerate(concepts)]
+        search.aggs.bucket(
+            "concepts", "filters", filters={CONCEPT.format(n): query for n, query in enumerate(named)}
+        )
+        search.aggs.bucket(
+            "complete", "filter", filter=Q("bool", filter=[*named, *(_filter(f, v) for f, v in selections)])
+        )
     search = search.source(excludes=HIDDEN_SOURCE)
     return search[request.offset : request.offset + request.page_size].to_dict()
 

@@ -5,12 +5,13 @@ import datetime
 from django.utils.html import escape
 
 from search.analysis import fold
-from search.backends.elasticsearch.queries import SNIPPET_CHARS
+from search.backends.elasticsearch.queries import CONCEPT, SNIPPET_CHARS
 from search.types import FILTER_FIELDS, BackendResults, Hit, SearchRequest, Suggestion
 
 
-def parse_hit(raw: dict, promoted=()) -> Hit:
-    """A Hit from one hit of a search response (`_source`, `highlight`, `inner_hits`)."""
+def parse_hit(raw: dict, promoted=(), concepts: list[str] = ()) -> Hit:
+    """A Hit from one hit of a search response (`_source`, `highlight`, `inner_hits`); the concepts it
+    lacks are those whose named query it did not match."""
     doc = raw["_source"]
     highlight = raw.get("highlight", {})
     inner = raw.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
@@ -45,6 +46,11 @@ def parse_hit(raw: dict, promoted=()) -> Hit:
         timestamp=timestamp,
         page=page,
         promoted=doc["doc_id"] in promoted,
+        missing=tuple(
+            text
+            for number, text in enumerate(concepts)
+            if CONCEPT.format(number) not in raw.get("matched_queries", ())
+        ),
     )
 
 
@@ -66,13 +72,24 @@ def parse_suggestion(suggest: dict, text: str) -> str | None:
     return None
 
 
-def parse_response(response: dict, request: SearchRequest) -> BackendResults:
+def parse_response(response: dict, request: SearchRequest, concepts: list[str] = ()) -> BackendResults:
+    """Results from a search response; `concepts` are those the search was built with (as typed)."""
     hits = response.get("hits", {})
     total = hits.get("total", {})
+    total = total["value"] if isinstance(total, dict) else int(total or 0)
+    aggregations = response.get("aggregations", {})
+    counts = aggregations.get("concepts", {}).get("buckets", {})
     return BackendResults(
-        total=total["value"] if isinstance(total, dict) else int(total or 0),
-        hits=[parse_hit(raw, request.promoted) for raw in hits.get("hits", [])],
-        facet_counts=parse_facet_counts(response.get("aggregations", {})) if request.facets else {},
+        total=total,
+        hits=[parse_hit(raw, request.promoted, concepts) for raw in hits.get("hits", [])],
+        complete=aggregations.get("complete", {}).get("doc_count", 0) if concepts else total,
+        concepts=tuple(concepts),
+        unmatched=tuple(
+            text
+            for number, text in enumerate(concepts)
+            if not counts.get(CONCEPT.format(number), {}).get("doc_count", 0)
+        ),
+        facet_counts=parse_facet_counts(aggregations) if request.facets else {},
         suggestion=parse_suggestion(response.get("suggest", {}), request.text)
         if request.text.strip()
         else None,
