@@ -12,10 +12,14 @@ def site(request) -> dict:
 
 
 def navigation(request) -> dict:
-    """The main menu: every content type's listing, in the registry's order, then the themes; the
-    item whose section holds the current page gets aria-current."""
+    """The main menu: every content type's listing, in the registry's order, then the ways to browse
+    (themes, laws, gemeenten); the item whose section holds the current page gets aria-current."""
     items = [(content_type.plural, content_type.listing()) for content_type in content_types.all()]
-    items.append((_("Themes"), reverse("cms:theme_list")))
+    items += [
+        (_("Themes"), reverse("cms:theme_list")),
+        (_("Laws"), reverse("cms:law_list")),
+        (_("Gemeenten"), reverse("cms:municipality_list")),
+    ]
     path = request.path
     return {
         "main_navigation": [

@@ -98,6 +98,7 @@ TEMPLATES = [
                 "pgbplatform.context_processors.site",
                 "pgbplatform.context_processors.navigation",
                 "pgbplatform.context_processors.account",
+                "cms.context_processors.feed",
             ],
         },
     },
@@ -263,7 +264,9 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from gravatar.com: the admin makes no third-party requests either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = env.str("PGB_BASE_URL", default="http://127.0.0.1:8000")
+# The public address; empty: links that must be absolute (feeds) take the address of the request.
+PGB_BASE_URL = env.str("PGB_BASE_URL", default="")
+WAGTAILADMIN_BASE_URL = PGB_BASE_URL or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]

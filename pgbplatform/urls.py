@@ -1,4 +1,4 @@
-"""URL configuration: Dutch paths for visitors, the Wagtail admin, health and sitemap."""
+"""URL configuration: Dutch paths for visitors, the Wagtail admin, health, sitemaps and root icons."""
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import feed_urls
 from pgbplatform import views
 from pgbplatform.api import api
 from pgbplatform.sitemaps import sitemaps
@@ -22,8 +23,12 @@ urlpatterns = [
     path("bestanden/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("favicon.ico", views.root_icon, {"name": "favicon.ico"}),
+    path("apple-touch-icon.png", views.root_icon, {"name": "apple-touch-icon.png"}),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("forum/", include("forum.urls")),
+    path("", include("cms.feed_urls")),  # <page>/feed/ before the pages themselves
     path("", include("search.urls")),
     path("api/v1/", api.urls),
     path("", include("cms.urls")),
@@ -34,7 +39,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [*feed_urls.listing_urlpatterns, path("", include(wagtail_urls))]
 
 handler403 = "pgbplatform.views.permission_denied"
 handler404 = "pgbplatform.views.page_not_found"

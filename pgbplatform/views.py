@@ -1,12 +1,17 @@
-"""Project-wide views: health check and error pages."""
+"""Project-wide views: health check, the site map for people, root icons and error pages."""
 
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control, never_cache
+from wagtail.models import Page
 
+from cms import content_types
+from cms.models import Law, StandardPage, Theme
 from search import service as search_service
 
 
@@ -28,6 +33,33 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if ok else "error", "database": database, "search": search}, status=200 if ok else 503
     )
+
+
+@cache_control(max_age=86400, public=True)
+def root_icon(request, *, name: str):
+    """/favicon.ico and /apple-touch-icon.png, which browsers and crawlers ask for whatever a page
+    links: a temporary redirect to the static file, whose name carries a hash in production."""
+    return redirect(static(f"pgb/{name}"))
+
+
+def site_map(request):
+    """/sitemap/: every part of the site for people, in the footer (crawlers read /sitemap.xml)."""
+    listings = [
+        (content_type.plural, content_type.listing())
+        for content_type in content_types.all()
+        if issubclass(content_type.model, Page) and content_type.listing()
+    ]
+    context = {
+        "listings": [(_("Home page"), "/"), *listings, (_("Search"), reverse("search:search"))],
+        "forum": [
+            (_("All forum questions"), reverse("forum:question_list")),
+            (_("Ask a question"), reverse("forum:question_ask")),
+        ],
+        "themes": Theme.objects.all(),
+        "laws": Law.objects.all(),
+        "pages": StandardPage.objects.live().public().order_by("title"),
+    }
+    return render(request, "sitemap.html", context)
 
 
 def admin_login(request):

@@ -42,6 +42,9 @@ def page_paths() -> list[str]:
         question.get_absolute_url(),
         "/toegankelijkheid/",
         "/privacy/",
+        "/over/",
+        "/contact/",
+        "/sitemap/",
         "/zoeken/",
         "/zoeken/?q=trekkingsrecht&type=video",
         "/zoeken/?q=trekingsrecht",
@@ -66,11 +69,14 @@ def test_mobile_layout_has_no_wcag_violations(site, browser, axe_source):
     page = context.new_page()
     case = CasePage.objects.live().first()
     failures = {}
-    for path in ("/", case.url, "/forum/", "/zoeken/?q=pgb"):
+    for path in ("/", case.url, "/forum/", "/zoeken/?q=pgb", "/over/", "/contact/", "/sitemap/"):
         page.goto(site + path)
         found = violations(page, axe_source)
         if found:
             failures[path] = found
+        page.click("[data-pgb-menu-toggle]")  # the unfolded phone menu, too
+        if found := violations(page, axe_source):
+            failures[f"{path} (menu open)"] = found
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} scrolls sideways ({width}px)"
     context.close()
