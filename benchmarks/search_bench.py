@@ -6,6 +6,12 @@ query mix through the search service exactly as the search page does (synonyms, 
 for all six filters, highlights, labels) and, on the same data, the raw engine's top-10 query (FTS5
 bm25, or PostgreSQL's ts_rank over the GIN index) for the same words OR-ed. It prints p50/p95 of both,
 and how long rebuilding the in-memory filter snapshot takes (paid by the first search after a write).
+
+Beside that, the *plain reference* of issue 10, on the same items and query words: a raw SQLite FTS5
+table over title, summary and body (answers included) with tokenizer `unicode61 remove_diacritics 2`,
+every query word double-quoted (so AND-ed), `bm25(t, 10.0, 5.0, 1.0)`, `ORDER BY … LIMIT 10`, in
+process; against it ours as an API client gets it: `GET /api/v1/search` with `page_size=10` and a law
+filter on every third query, through Django's test client in process with default settings.
 """
 
 import csv
@@ -114,6 +120,44 @@ def raw_query(engine: str, text: str):
     return run
 
 
+def plain_reference(documents_):
+    """The plain FTS5 reference over `documents_` in an in-memory SQLite: a function text -> run()."""
+    import sqlite3
+
+    plain = sqlite3.connect(":memory:")
+    plain.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')"
+    )
+    plain.executemany(
+        "INSERT INTO t (title, summary, body) VALUES (?, ?, ?)",
+        ((d.title, d.summary, d.body) for d in documents_),
+    )
+    plain.commit()
+
+    def query(text: str):
+        expression = " ".join('"' + word.replace('"', "") + '"' for word in text.split())
+        sql = "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 5.0, 1.0) LIMIT 10"
+        return lambda: plain.execute(sql, [expression]).fetchall()
+
+    return query
+
+
+def api_query(client, text: str, number: int):
+    """Ours as an API client asks: page_size 10, a law filter on every third query."""
+    params = {"q": text, "page_size": 10}
+    if number % 3 == 2:
+        params["law"] = "wmo"
+
+    def run():
+        response = client.get("/api/v1/search", params, HTTP_HOST="localhost")
+        if response.status_code != 200:
+            raise RuntimeError(
+                f"GET /api/v1/search {params}: {response.status_code} {response.content[:200]}"
+            )
+
+    return run
+
+
 def timed(run, rounds: int) -> list[float]:
     run()  # warm-up: caches and the engine's pages
     result = []
@@ -166,6 +210,15 @@ def child(n: int) -> None:
         ours += timed(lambda q=query: service.search(q), ROUNDS)
         if text:
             raw += timed(raw_query(engine, text), ROUNDS)
+
+    from django.test import Client
+
+    reference = plain_reference(documents(n))
+    client = Client()
+    api, plain = [], []
+    for number, text in enumerate(text for text, _filters, _sort in QUERY_MIX if text):
+        api += timed(api_query(client, text, number), ROUNDS)
+        plain += timed(reference(text), ROUNDS)
     print(
         json.dumps(
             {
@@ -174,6 +227,8 @@ def child(n: int) -> None:
                 "index_seconds": index_seconds,
                 "ours": [percentile(ours, 0.5), percentile(ours, 0.95)],
                 "raw": [percentile(raw, 0.5), percentile(raw, 0.95)],
+                "api": [percentile(api, 0.5), percentile(api, 0.95)],
+                "plain": [percentile(plain, 0.5), percentile(plain, 0.95)],
                 "mean_total": statistics.mean(totals),
                 "first_ms": first_ms,
                 "warm_ms": warm_ms,
@@ -203,6 +258,7 @@ def run(*, items: list[int], databases: list[str], write) -> None:
             f"{'database':<10} {'items':>7} {'index items/s':>14} {'ours p50 ms':>12} {'ours p95 ms':>12} "
             f"{'raw p50 ms':>11} {'raw p95 ms':>11} {'p95 ratio':>10} {'first after write ms':>21}"
         )
+        results = []
         for engine in databases:
             for n in items:
                 r = measure(engine, n, Path(tmp))
@@ -212,6 +268,22 @@ def run(*, items: list[int], databases: list[str], write) -> None:
                     f"{r['ours'][0]:>12.1f} {r['ours'][1]:>12.1f} {r['raw'][0]:>11.1f} {r['raw'][1]:>11.1f} "
                     f"{ratio:>9.1f}x {r['first_ms']:>12.0f} (warm {r['warm_ms']:.0f})"
                 )
+                results.append((engine, r))
+        write("")
+        write(
+            "Plain reference (issue 10): GET /api/v1/search (page_size 10, a law filter on every third query) "
+            "through the test client, against raw FTS5 over title/summary/body, words AND-ed, bm25(10, 5, 1)"
+        )
+        write(
+            f"{'database':<10} {'items':>7} {'api p50 ms':>11} {'api p95 ms':>11} {'plain p50 ms':>13} "
+            f"{'plain p95 ms':>13} {'p50 ratio':>10} {'target':>8}"
+        )
+        for engine, r in results:
+            ratio = r["api"][0] / r["plain"][0] if r["plain"][0] else float("inf")
+            write(
+                f"{engine:<10} {r['items']:>7} {r['api'][0]:>11.1f} {r['api'][1]:>11.1f} {r['plain'][0]:>13.2f} "
+                f"{r['plain'][1]:>13.2f} {ratio:>9.1f}x {'≤ 3×':>8}"
+            )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from search import params, service
 from search.types import MAX_PAGE_SIZE, SORTS
@@ -14,19 +14,23 @@ from search.types import MAX_PAGE_SIZE, SORTS
 router = Router(tags=["search"])
 
 
-class Error(Schema):
+# Responses are plain pydantic models: they validate the dicts the views build (ninja's Schema resolves
+# every field through a Django-aware getter, which cost 15 % of a search at 10,000 items).
+
+
+class Error(BaseModel):
     """A refused request: which parameter, and what is wrong with it."""
 
     error: str = Field(description="What is wrong, in English, e.g. “has no value ‘bogus’”.")
     parameter: str = Field(description="The name of the refused query parameter.")
 
 
-class Municipality(Schema):
+class Municipality(BaseModel):
     code: str
     name: str
 
 
-class Result(Schema):
+class Result(BaseModel):
     id: str
     type: str
     title: str
@@ -45,14 +49,14 @@ class Result(Schema):
     )
 
 
-class FacetValue(Schema):
+class FacetValue(BaseModel):
     value: str
     label: str
     count: int
     selected: bool
 
 
-class SearchResponse(Schema):
+class SearchResponse(BaseModel):
     query: str
     total: int = Field(description="How many results there are, those matching every concept first.")
     complete: int = Field(description="How many of the results match every concept of the query.")
@@ -116,7 +120,7 @@ class SearchParams(Schema):
     page_size: int = Field(params.DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Results per page.")
 
 
-class Suggestion(Schema):
+class Suggestion(BaseModel):
     title: str
     url: str
     type: str

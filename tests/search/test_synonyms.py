@@ -16,7 +16,10 @@ def test_seeded_vocabulary_covers_the_common_abbreviations():
     assert "sociale verzekeringsbank" in synonyms.expand("SVB")
     assert "wet langdurige zorg" in synonyms.expand("Wlz")
     assert "beschermd wonen" in synonyms.expand("BW")  # added by migration 0008
-    assert Synonym.objects.count() == 67 + 2  # every rule of search/data/synonyms.txt, plus 0008's
+    assert Synonym.objects.count() == 67 + 2 + 2  # every rule of search/data/synonyms.txt, 0008's, 0012's
+    # 0012: who asks how to "controleren" finds the cases that say "toetsen", not the other way round
+    assert {"toetsen", "beoordelen"} <= synonyms.expand("controleren")
+    assert "controleren" not in synonyms.expand("toetsen")
 
 
 def test_one_way_rules_expand_only_forward():

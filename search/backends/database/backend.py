@@ -36,10 +36,15 @@ def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
 
 
 def to_hit(
-    entry: SearchEntry, weights: dict[str, float], pinned: Iterable[str] = (), missing: tuple[str, ...] = ()
+    entry: SearchEntry,
+    weights: dict[str, float],
+    pinned: Iterable[str] = (),
+    missing: tuple[str, ...] = (),
+    memo: dict | None = None,
 ) -> Hit:
-    """A result for `entry`; `weights` ({stem: weight}) choose and mark its snippet."""
-    cut = snippet(entry.summary, entry.passages, weights)
+    """A result for `entry`; `weights` ({stem: weight}) choose and mark its snippet (`memo`: shared
+    by the hits of one search)."""
+    cut = snippet(entry.summary, entry.passages, weights, memo)
     return Hit(
         id=entry.doc_id,
         type=entry.type,
@@ -145,11 +150,12 @@ class DatabaseSearch:
         ids = ranking.page_ids(self, results, groups, coverage, pinned, matches=matched.bit_count())
         entries = SearchEntry.objects.in_bulk(ids)
         weights = coverage.weights() if coverage else {}
+        memo: dict = {}
         missing = coverage.missing(snap.contains) if coverage else lambda pk: ()
         pinned_ids = {entries[pk].doc_id for pk in pinned if pk in entries}
         return BackendResults(
             total=results.bit_count(),
-            hits=[to_hit(entries[pk], weights, pinned_ids, missing(pk)) for pk in ids if pk in entries],
+            hits=[to_hit(entries[pk], weights, pinned_ids, missing(pk), memo) for pk in ids if pk in entries],
             facet_counts=facet_counts,
             suggestion=suggestion,
             backend="database",

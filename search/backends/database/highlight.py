@@ -70,21 +70,36 @@ def _window(marked: list[float], keys: list[str]) -> tuple[int, int]:
     return start, min(len(marked), start + WINDOW)
 
 
-def _render(text: str, weights: dict[str, float]) -> tuple[str, float, float]:
-    """(HTML snippet, weight of its rarest matched stem, summed weight of its distinct matched stems)."""
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens:
-        return "", 0.0, 0.0
-    memo: dict[str, tuple[float, str]] = {}  # words repeat: decide each once
-    marked: list[float] = []
-    keys: list[str] = []
-    for token in tokens:
-        word = token.group()
-        if word not in memo:
+Memo = dict[str, tuple[float, str]]  # word as written -> (its weight for the query, its stem)
+
+
+def _marks(words: list[str], weights: dict[str, float], memo: Memo) -> tuple[list[float], list[str]]:
+    marked, keys = [], []
+    for word in words:
+        if word not in memo:  # words repeat, within a text and across a page's hits: decide each once
             memo[word] = (_weight(word, weights), stem(fold(word)))
         weight, key = memo[word]
         marked.append(weight)
         keys.append(key)
+    return marked, keys
+
+
+def _score(text: str, weights: dict[str, float], memo: Memo) -> tuple[float, float]:
+    """(weight of the rarest matched stem, summed weight of the distinct matched stems) of the best
+    window of one passage; nothing is rendered."""
+    words = _TOKEN.findall(text)
+    if not words:
+        return 0.0, 0.0
+    marked, keys = _marks(words, weights, memo)
+    start, end = _window(marked, keys)
+    distinct = {key: weight for key, weight in zip(keys[start:end], marked[start:end], strict=True) if weight}
+    return max(distinct.values(), default=0.0), sum(distinct.values())
+
+
+def _render(text: str, weights: dict[str, float], memo: Memo) -> str:
+    """The HTML snippet of one passage: its best window, matched words marked, the rest escaped."""
+    tokens = list(_TOKEN.finditer(text))
+    marked, keys = _marks([token.group() for token in tokens], weights, memo)
     start, end = _window(marked, keys)
     out, position = [], tokens[start].start()
     for token, weight in zip(tokens[start:end], marked[start:end], strict=True):
@@ -97,13 +112,16 @@ def _render(text: str, weights: dict[str, float]) -> tuple[str, float, float]:
         html = "… " + html
     if end < len(tokens):
         html += " …"
-    distinct = {key: weight for key, weight in zip(keys[start:end], marked[start:end], strict=True) if weight}
-    return html, max(distinct.values(), default=0.0), sum(distinct.values())
+    return html
 
 
-def snippet(summary: str, passages: list[dict], weights: dict[str, float]) -> Snippet:
+def snippet(
+    summary: str, passages: list[dict], weights: dict[str, float], memo: Memo | None = None
+) -> Snippet:
     """The best snippet for an item: the passage holding the rarest of the query's concepts (then the
-    most of them), summary first; `weights` is {stem: weight} (search.backends.database.coverage)."""
+    most of them), summary first; `weights` is {stem: weight} (search.backends.database.coverage).
+    `memo` may be shared by the hits of one search (the same weights)."""
+    memo = {} if memo is None else memo
     candidates = [{"kind": "summary", "text": summary}, *passages]
     best, best_score = None, (0.0, 0.0)
     for passage in candidates:
@@ -113,17 +131,18 @@ def snippet(summary: str, passages: list[dict], weights: dict[str, float]) -> Sn
         folded = fold(text)
         if not any(s in folded for s in weights):  # stems are prefixes of the words they match: skip early
             continue
-        html, rarest, total = _render(text, weights)
+        rarest, total = _score(text, weights, memo)
         if not rarest:
             continue
         score = (round(rarest, 6), total + KIND_BONUS.get(passage["kind"], 0))
         if score > best_score:
-            best, best_score = (html, passage), score
+            best, best_score = passage, score
     if best is None:
         words = summary.split()
         text = " ".join(words[:WINDOW]) + (" …" if len(words) > WINDOW else "")
         return Snippet(html=escape(text))
-    html, passage = best
+    passage = best
+    html = _render(passage["text"], weights, memo)
     if passage["kind"] == "cue":
         return Snippet(html=html, timestamp=float(passage["start"]))
     if passage["kind"] == "page":
