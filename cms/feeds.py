@@ -5,7 +5,6 @@ never in a feed, so a feed can be cached and shared. Links are absolute, from PG
 """
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
@@ -19,32 +18,15 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from wagtail.models import Page, Site
 
 from cms import content_types, selectors
 from cms.models import IndexPage, Law, Municipality, Theme
 from search import service
-from search.types import FILTER_FIELDS, PUBLIC, Hit, SearchRequest
+from search.types import PUBLIC, Hit, SearchRequest
 
 FEED_SIZE = 30
 CACHE_SECONDS = 600  # the same for everyone (public content only), so shared caches may keep it
-# The search page's limits on its parameters (search.params, which other apps may not import).
-MAX_QUERY_LENGTH = 200
-MAX_VALUES = 50
-MAX_VALUE_LENGTH = 100
-YEAR = re.compile(r"(19[0-9]{2}|20[0-9]{2}|2100)")
-CBS_CODE = re.compile(r"GM[0-9]{4}")
-# How a parameter is named in an error (the search page's names, so the same translations).
-PARAMETER_NAMES = {
-    "q": gettext_noop("Search words"),
-    "type": gettext_noop("Kind of content"),
-    "theme": gettext_noop("Theme"),
-    "law": gettext_noop("Law"),
-    "municipality": gettext_noop("Gemeente"),
-    "province": gettext_noop("Province"),
-    "year": gettext_noop("Year"),
-}
 LABELLERS: dict[str, Callable] = {
     "type": content_types.labels,
     "theme": selectors.theme_labels,
@@ -271,39 +253,16 @@ class ListingFeed(SearchFeed):
         return listing_subject(content_type, path)
 
 
-def _invalid(parameter: str, message: str) -> InvalidQuery:
-    name = _(PARAMETER_NAMES.get(parameter, parameter))
-    return InvalidQuery(
-        _("This search cannot be done: “%(parameter)s” %(message)s.")
-        % {"parameter": name, "message": message}
-    )
-
-
 def _query(params) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """The text and filters of the search page's parameters, checked as the search page checks them."""
-    text = (params.get("q") or "").strip()
-    if len(text) > MAX_QUERY_LENGTH:
-        raise _invalid("q", _("is longer than %(max)s characters") % {"max": MAX_QUERY_LENGTH})
-    if "\x00" in text:
-        raise _invalid("q", _("contains a character that is not allowed"))
-    filters = []
-    for field in FILTER_FIELDS:
-        values = list(dict.fromkeys(v.strip() for v in params.getlist(field) if v and v.strip()))
-        if len(values) > MAX_VALUES:
-            raise _invalid(field, _("has more than %(max)s values") % {"max": MAX_VALUES})
-        if any(len(v) > MAX_VALUE_LENGTH or "\x00" in v for v in values):
-            raise _invalid(field, _("has a value that is too long"))
-        if field == "year" and not all(YEAR.fullmatch(v) for v in values):
-            raise _invalid(field, _("must be a year such as 2024"))
-        if field == "municipality" and not all(CBS_CODE.fullmatch(v) for v in values):
-            raise _invalid(field, _("must be a CBS code such as GM0363"))
-        if field in LABELLERS and values:
-            known = LABELLERS[field](values)
-            if missing := [v for v in values if v not in known]:
-                raise _invalid(field, _("has no value “%(value)s”") % {"value": missing[0]})
-        if values:
-            filters.append((field, tuple(values)))
-    return text, tuple(filters)
+    try:
+        request = service.parse_request(params, audience=PUBLIC, page_parameter="pagina")
+    except service.InvalidParameter as error:
+        raise InvalidQuery(
+            _("This search cannot be done: “%(parameter)s” %(message)s.")
+            % {"parameter": service.parameter_name(error.parameter), "message": error.message}
+        ) from None
+    return request.text, request.filters
 
 
 def _describe(text: str, filters) -> str:

@@ -43,6 +43,11 @@ def _answer_or_404(request, pk: int) -> Answer:
     return answer
 
 
+def _post_or_404(request, kind: str, pk: int) -> Question | Answer:
+    """The question or answer a URL names by its kind ("vraag", "antwoord"), if the viewer may read it."""
+    return _answer_or_404(request, pk) if kind == Answer.url_kind else _question_or_404(request, pk)
+
+
 def _too_fast(request):
     return render(request, "429.html", status=429)
 
@@ -160,7 +165,7 @@ def answer_accept(request, pk: int):
 @login_required
 @require_POST
 def vote(request, kind: str, pk: int):
-    post = _answer_or_404(request, pk) if kind == "antwoord" else _question_or_404(request, pk)
+    post = _post_or_404(request, kind, pk)
     services.vote_toggle(user=request.user, post=post)
     return redirect(post)
 
@@ -250,14 +255,14 @@ def answer_edit(request, pk: int):
 @login_required
 @require_POST
 def post_delete(request, kind: str, pk: int):
-    post = _answer_or_404(request, pk) if kind == "antwoord" else _question_or_404(request, pk)
+    post = _post_or_404(request, kind, pk)
     services.post_delete(post=post, by=request.user)
     messages.success(request, _("Deleted."))
     return redirect(post.question if kind == "antwoord" else reverse("forum:question_list"))
 
 
 def history(request, kind: str, pk: int):
-    post = _answer_or_404(request, pk) if kind == "antwoord" else _question_or_404(request, pk)
+    post = _post_or_404(request, kind, pk)
     question = post.question if kind == "antwoord" else post
     context = {
         "post": post,
@@ -270,7 +275,7 @@ def history(request, kind: str, pk: int):
 
 @login_required
 def report(request, kind: str, pk: int):
-    post = _answer_or_404(request, pk) if kind == "antwoord" else _question_or_404(request, pk)
+    post = _post_or_404(request, kind, pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

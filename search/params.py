@@ -30,6 +30,23 @@ MUNICIPALITY_PATTERN = r"^GM[0-9]{4}$"  # a CBS code
 MAX_API_PAGE = MAX_RESULTS_PAGED // MAX_PAGE_SIZE
 DEFAULT_PAGE_SIZE = 10
 
+FACET_TITLES = {
+    "type": _("Kind of content"),
+    "theme": _("Theme"),
+    "law": _("Law"),
+    "municipality": _("Gemeente"),
+    "province": _("Province"),
+    "year": _("Year"),
+}
+# How pages name a parameter in an error message (the API names the parameter itself).
+PARAMETER_NAMES = {
+    **FACET_TITLES,
+    "q": _("Search words"),
+    "sort": _("Sort order"),
+    "page_size": _("Results per page"),
+    "pagina": _("Page"),
+}
+
 
 @dataclass
 class InvalidParameter(Exception):
@@ -40,6 +57,11 @@ class InvalidParameter(Exception):
 
     def __str__(self) -> str:
         return f"{self.parameter}: {self.message}"
+
+
+def parameter_name(parameter: str) -> str:
+    """The Dutch name of a parameter, for a visitor's error message ("Wet" for `law`)."""
+    return str(PARAMETER_NAMES.get(parameter, parameter))
 
 
 def _int(params, name: str, default: int, low: int, high: int) -> int:

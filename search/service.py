@@ -17,12 +17,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.db import transaction
 
-from search import analysis, labels
+from search import analysis, labels, params
 from search.backends.base import SearchBackend
 from search.providers import all_documents, document_for, register
 from search.types import PUBLIC, Audience, BackendHealth, Hit, SearchRequest, SearchResults, Suggestion
 
 __all__ = [
+    "InvalidParameter",
     "all_documents",
     "analyze",
     "backlog",
@@ -32,6 +33,8 @@ __all__ = [
     "get_backend",
     "health",
     "index_objects",
+    "parameter_name",
+    "parse_request",
     "rebuild",
     "register",
     "register_labels",
@@ -44,6 +47,11 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+# Reading a search from request parameters, for every page that offers one (search page, browse
+# pages, feeds): one set of limits and messages (search.params).
+parse_request = params.parse
+InvalidParameter = params.InvalidParameter
+parameter_name = params.parameter_name
 register_labels = labels.register
 clear_labels = labels.clear_cache
 BACKEND_SETTINGS = {

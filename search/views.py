@@ -2,27 +2,11 @@
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from search import params, service
+from search.params import FACET_TITLES
 from search.types import FILTER_FIELDS
 
-FACET_TITLES = {
-    "type": _("Kind of content"),
-    "theme": _("Theme"),
-    "law": _("Law"),
-    "municipality": _("Gemeente"),
-    "province": _("Province"),
-    "year": _("Year"),
-}
-# How the search page names a parameter in its error message (the API names the parameter itself).
-PARAMETER_NAMES = {
-    **FACET_TITLES,
-    "q": _("Search words"),
-    "sort": _("Sort order"),
-    "page_size": _("Results per page"),
-    "pagina": _("Page"),
-}
 VISIBLE_VALUES = 8  # per facet; the rest folds into "show more"
 PAGE_PARAMETER = "pagina"  # as on every listing; the API says `page`
 
@@ -38,7 +22,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             request.GET, audience=request.audience, page_parameter=PAGE_PARAMETER, log=True
         )
     except params.InvalidParameter as error:
-        context.update(error=error, error_name=PARAMETER_NAMES.get(error.parameter, error.parameter))
+        context.update(error=error, error_name=params.parameter_name(error.parameter))
         return render(request, "search/search.html", context, status=400)
     results = service.search(search_request)
     if search_request.page > results.pages and results.total:
