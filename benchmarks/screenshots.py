@@ -68,7 +68,17 @@ def pages(base: str) -> dict[str, str]:
         "forum": "/forum/",
         "question": first_link("/forum/", "/forum/"),
         "search": "/zoeken/?q=budgetplan+beoordelen&law=wmo",
+        "search-partial": "/zoeken/?q=pgb+weigeren",
+        "laws": "/wet/",
+        "gemeenten": "/gemeente/",
+        "about": "/over/",
+        "contact": "/contact/",
+        "sitemap": "/sitemap/",
     }
+
+
+# Pages also shot as printed (print stylesheet: no navigation, link addresses written out).
+PRINTED = ("case",)
 
 
 def shoot(base: str, out: Path) -> list[Path]:
@@ -86,6 +96,11 @@ def shoot(base: str, out: Path) -> list[Path]:
                 target = out / f"{name}-{label}.png"
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)
+                if name in PRINTED and label == "1280":
+                    page.emulate_media(media="print")
+                    target = out / f"{name}-print.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    written.append(target)
                 context.close()
         browser.close()
     return written
