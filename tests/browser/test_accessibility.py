@@ -49,6 +49,8 @@ def page_paths() -> list[str]:
         "/zoeken/?q=trekkingsrecht&type=video",
         "/zoeken/?q=trekingsrecht",
         "/zoeken/?q=xyzzy",
+        "/zoeken/?q=pgb+trekkingsrecht",  # complete matches, then results saying "Ontbreekt: …"
+        "/zoeken/?q=pgb+weigeren",  # a word that matches nothing, named above the results
         "/deze-pagina-bestaat-niet/",
     ]
 
