@@ -32,6 +32,9 @@ class ContentType:
     documents: Any  # search.providers.DocumentProvider
     home: Callable[[Audience], Iterable] | None = None  # the newest few for the home page
     sitemap: Callable[[Audience], Iterable] | None = None  # items outside Wagtail's page tree
+    # What a card of a search hit of this type adds on browse pages: (external ids, audience) ->
+    # {id: {"meta": [str], "badges": [{"text", "css"}]}} (a question: its answers, whether one is accepted).
+    card_details: Callable[[list[str], Audience], dict[str, dict]] | None = None
 
 
 _types: dict[str, ContentType] = {}

@@ -1,9 +1,11 @@
-"""Reads of published content for listings, browse pages and the home page."""
+"""Reads of published content for listings, browse pages, the gemeente directory and the home page."""
 
 import contextvars
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -11,32 +13,41 @@ from wagtail.models import Page
 
 from cms import content_types
 from cms.models import KnowledgePage, Law, Municipality, Theme
-from search.types import Audience
+from search import service as search_service
+from search.types import Audience, SearchRequest
 
 LISTING_PREFETCH = ("municipalities", "laws", "themes")
 
 
-def knowledge_list_published() -> QuerySet[KnowledgePage]:
-    """Every live, publicly viewable knowledge page, newest first, with its tags prefetched."""
-    return (
-        KnowledgePage.objects.live()
-        .public()
-        .select_related("content_type")
-        .prefetch_related(*LISTING_PREFETCH)
-        .order_by("-published_date", "-pk")
-    )
+def municipality_item_counts(*, audience: Audience) -> dict[str, int]:
+    """Items per gemeente (CBS code) as `audience` may see them: the search service's gemeente facet,
+    so the numbers are those of the gemeente's own page. Gemeenten without items are absent."""
+    results = search_service.search(SearchRequest(page_size=1, audience=audience))
+    return {value.value: value.count for value in results.facets.get("municipality", []) if value.count}
 
 
-def knowledge_list_for_law(*, law: Law) -> QuerySet[KnowledgePage]:
-    return knowledge_list_published().filter(laws=law)
+def municipality_directory(*, audience: Audience) -> list[tuple[str, list[dict]]]:
+    """Every gemeente by province (both alphabetical): [(province, [{municipality, count, key}])];
+    `count` as `audience` may see it, `key` the folded names a visitor's filter is matched against."""
+    counts = municipality_item_counts(audience=audience)
+    municipalities = sorted(Municipality.objects.all(), key=lambda m: (m.province, fold(m.label)))
+    return [
+        (
+            province,
+            [
+                {"municipality": m, "count": counts.get(m.code, 0), "key": f"{fold(m.label)} {fold(m.name)}"}
+                for m in group
+            ],
+        )
+        for province, group in groupby(municipalities, key=lambda m: m.province)
+    ]
 
 
-def knowledge_list_for_theme(*, theme: Theme) -> QuerySet[KnowledgePage]:
-    return knowledge_list_published().filter(themes=theme)
-
-
-def knowledge_list_for_municipality(*, municipality: Municipality) -> QuerySet[KnowledgePage]:
-    return knowledge_list_published().filter(municipalities=municipality)
+def fold(text: str) -> str:
+    """`text` as a name filter compares it: lower case, without accents, spaces or punctuation
+    ("'s-Gravenhage" -> "sgravenhage"); pgb/js/municipality-filter.js folds what is typed alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
 
 
 def latest(model: type[KnowledgePage], limit: int) -> Callable[[Audience], QuerySet]:

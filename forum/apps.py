@@ -30,6 +30,7 @@ class ForumConfig(AppConfig):
                 documents=QuestionDocuments(),
                 home=lambda audience: selectors.question_list_open(audience=audience)[:5],
                 sitemap=lambda audience: selectors.question_list_visible(audience=audience).order_by("pk"),
+                card_details=selectors.question_card_details,
             )
         )
         signals.connect()

@@ -19,6 +19,13 @@ def question_list_visible(*, audience: Audience) -> QuerySet[Question]:
     )
 
 
+def question_card_details(ids: list[str], audience: Audience) -> dict[str, dict]:
+    """For search hits of questions (cms ContentType.card_details): who asked and the answers as a
+    question's card shows them, and its badges (answered, members only), for those `audience` may read."""
+    questions = question_list_visible(audience=audience).filter(external_id__in=list(ids))
+    return {q.external_id: {"meta": q.card_meta(), "badges": q.card_badges()} for q in questions}
+
+
 def question_list_open(*, audience: Audience) -> QuerySet[Question]:
     """Visible questions without an accepted answer: the ones a colleague can still help with."""
     return question_list_visible(audience=audience).filter(has_accepted=False)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms import content_types
+from cms import browse, content_types
 from cms.forms import add_service_errors
 from cms.models import Law, Theme
 from cms.pagination import paginate
@@ -70,14 +70,17 @@ def _detail_context(request, question: Question, answer_form: AnswerForm | None 
 
 
 def question_list(request):
-    questions = selectors.question_list_visible(audience=request.audience)
+    """Every question the visitor may read: a browse page of the type (cms.browse), newest first."""
+    content_type = content_types.get("question")
+    label = _("Search within %(listing)s") % {"listing": str(content_type.plural).lower()}
+    listing = browse.run(request, browse.scope("type", content_type.key, label=label))
     context = {
-        "page_obj": paginate(request, questions),
-        "content_type": content_types.get("question"),
+        **listing.context,
+        "content_type": content_type,
         "can_post": permissions.can_post(request.user),
         "is_expert": permissions.is_expert(request.user) or permissions.can_moderate(request.user),
     }
-    return render(request, "forum/question_list.html", context)
+    return render(request, "forum/question_list.html", context, status=listing.status)
 
 
 def question_detail(request, pk: int, slug: str | None = None):

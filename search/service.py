@@ -23,6 +23,8 @@ from search.providers import all_documents, document_for, register
 from search.types import PUBLIC, Audience, BackendHealth, Hit, SearchRequest, SearchResults, Suggestion
 
 __all__ = [
+    "FACET_TITLES",
+    "MAX_QUERY_LENGTH",
     "InvalidParameter",
     "all_documents",
     "analyze",
@@ -52,6 +54,8 @@ logger = logging.getLogger(__name__)
 parse_request = params.parse
 InvalidParameter = params.InvalidParameter
 parameter_name = params.parameter_name
+FACET_TITLES = params.FACET_TITLES  # each filter's Dutch title
+MAX_QUERY_LENGTH = params.MAX_QUERY_LENGTH
 register_labels = labels.register
 clear_labels = labels.clear_cache
 BACKEND_SETTINGS = {

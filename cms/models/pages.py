@@ -195,7 +195,8 @@ class ArticlePage(KnowledgePage):
 
 
 class IndexPage(Page):
-    """A listing of one type of knowledge page, newest first, paginated."""
+    """A listing of one type of knowledge page: a browse page (cms.browse) of everything of that type,
+    newest first, with the search page's filters."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -205,19 +206,27 @@ class IndexPage(Page):
     class Meta:
         abstract = True
 
+    def browse_scope(self):
+        from cms import browse, content_types
+
+        content_type = content_types.for_model(self.listed_model)
+        label = _("Search within %(listing)s") % {"listing": str(content_type.plural).lower()}
+        return browse.scope("type", content_type.key, label=label)
+
     def get_context(self, request, *args, **kwargs):
-        from cms.pagination import paginate
+        from cms import browse
 
         context = super().get_context(request, *args, **kwargs)
-        items = (
-            self.listed_model.objects.live()
-            .public()
-            .child_of(self)
-            .prefetch_related("municipalities", "laws", "themes")
-            .order_by("-published_date", "-pk")
-        )
-        context["page_obj"] = paginate(request, items)
+        listing = browse.run(request, self.browse_scope())
+        context.update(listing.context, browse_status=listing.status)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """As Wagtail serves a page, with the browse page's status: 400 for a parameter that cannot be
+        used, 404 for a page beyond the last."""
+        response = super().serve(request, *args, **kwargs)
+        response.status_code = response.context_data.get("browse_status", 200)
+        return response
 
 
 class CaseIndexPage(IndexPage):

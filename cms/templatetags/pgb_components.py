@@ -20,8 +20,10 @@ def type_label(item) -> str:
     return str(content_type.label) if content_type else ""
 
 
-def _hit_card(hit: Hit, named: tuple[str, ...] = ()) -> dict:
-    """A search hit; `named` are concepts the page already said match nothing (not repeated per hit)."""
+def _hit_card(hit: Hit, named: tuple[str, ...] = (), details: dict | None = None) -> dict:
+    """A search hit; `named` are concepts the page already said match nothing (not repeated per hit);
+    `details` what its content type adds on a browse page (ContentType.card_details)."""
+    details = details or {}
     meta = []
     url = hit.url
     if hit.timestamp is not None:
@@ -33,12 +35,15 @@ def _hit_card(hit: Hit, named: tuple[str, ...] = ()) -> dict:
         meta.append(", ".join(name for _code, name in hit.municipalities))
     return {
         "type_label": type_label(hit),
-        "badges": [{"text": _("Recommended"), "css": "pgb-result__promoted"}] if hit.promoted else [],
+        "badges": [
+            *([{"text": _("Recommended"), "css": "pgb-result__promoted"}] if hit.promoted else []),
+            *details.get("badges", []),
+        ],
         "title": hit.title,
         "url": url,
         "snippet": mark_safe(hit.highlight),  # noqa: S308 - the backends escape everything but <mark>
         "date": hit.published,
-        "meta": meta,
+        "meta": [*details.get("meta", []), *meta],
         "missing": [concept for concept in hit.missing if concept not in named],
     }
 
@@ -60,11 +65,13 @@ def _item_card(item) -> dict:
 
 
 @register.inclusion_tag("components/card.html")
-def card(item, heading_level: int = 2, named=()) -> dict:
+def card(item, heading_level: int = 2, named=(), details=None) -> dict:
     """A card for a page, a question or a search hit, under a heading of `heading_level` (2-4); a hit
-    says which words of the query it lacks, but those in `named` (said above the results already)."""
+    says which words of the query it lacks, but those in `named` (said above the results already),
+    and shows the `details` its type adds, if given."""
+    hit = isinstance(item, Hit)
     return {
-        "card": _hit_card(item, tuple(named or ())) if isinstance(item, Hit) else _item_card(item),
+        "card": _hit_card(item, tuple(named or ()), details or None) if hit else _item_card(item),
         "heading_level": min(4, max(2, int(heading_level))),
     }
 
