@@ -27,8 +27,6 @@ from search.types import (
 
 Filters = tuple[tuple[str, tuple[str, ...]], ...]
 
-FACET_TITLES = service.FACET_TITLES
-VISIBLE_VALUES = 8  # per facet, as on the search page; the rest folds into "show more"
 NEARBY = "province"  # the parameter of "in de buurt" on a gemeente's page: its province
 
 
@@ -150,7 +148,7 @@ def run(request: HttpRequest, scope: Scope) -> Listing:
         query[PAGE_PARAMETER] = str(results.pages)
         view.update(page_missing=True, last_page=results.pages, last_page_url=f"?{query.urlencode()}")
         return Listing(status=404, context={"browse": view})
-    facets = _facets(results, scope.choices)
+    facets = service.facet_groups(results, scope.choices)
     if scope.nearby and not own_empty:
         facets.insert(0, _nearby(scope, asked, results, audience=audience))
     view.update(
@@ -170,26 +168,6 @@ def _count(filters: Filters, *, audience, text: str = "", chosen: Filters = ()) 
     return service.search(request).total
 
 
-def _facets(results: SearchResults, fields: tuple[str, ...]) -> list[dict]:
-    """The search page's facet groups for `fields`: values with results (or chosen), counted by search."""
-    groups = []
-    for field in fields:
-        values = [v for v in results.facets.get(field, []) if v.count or v.selected]
-        if values:
-            groups.append(_group(field, FACET_TITLES[field], values))
-    return groups
-
-
-def _group(field: str, title, values: list[FacetValue]) -> dict:
-    return {
-        "field": field,
-        "title": title,
-        "visible": values[:VISIBLE_VALUES],
-        "more": values[VISIBLE_VALUES:],
-        "more_selected": any(v.selected for v in values[VISIBLE_VALUES:]),
-    }
-
-
 def _nearby(scope: Scope, asked: Asked, results: SearchResults, *, audience) -> dict:
     """The "in de buurt" filter: the gemeente's whole province, counted with the visitor's words and filters."""
     if asked.nearby:
@@ -198,7 +176,7 @@ def _nearby(scope: Scope, asked: Asked, results: SearchResults, *, audience) -> 
         count = _count(((NEARBY, (scope.nearby,)),), audience=audience, text=asked.text, chosen=asked.chosen)
     label = _("All gemeenten in %(province)s") % {"province": scope.nearby}
     value = FacetValue(value=scope.nearby, label=label, count=count, selected=asked.nearby)
-    return _group(NEARBY, _("Nearby"), [value])
+    return service.facet_group(NEARBY, _("Nearby"), [value])
 
 
 def _selected(results: SearchResults, asked: Asked, facets: list[dict]) -> list[dict]:

@@ -59,6 +59,30 @@ class InvalidParameter(Exception):
         return f"{self.parameter}: {self.message}"
 
 
+VISIBLE_VALUES = 8  # per facet on a page; the rest folds into "show more"
+
+
+def facet_group(field: str, title, values: list) -> dict:
+    """One filter's checkbox group on a page (search/includes/facet_group.html)."""
+    return {
+        "field": field,
+        "title": title,
+        "visible": values[:VISIBLE_VALUES],
+        "more": values[VISIBLE_VALUES:],
+        "more_selected": any(v.selected for v in values[VISIBLE_VALUES:]),
+    }
+
+
+def facet_groups(results, fields) -> list[dict]:
+    """The groups of `fields` for a page showing `results`: values with results, or chosen ones."""
+    groups = []
+    for field in fields:
+        values = [v for v in results.facets.get(field, []) if v.count or v.selected]
+        if values:
+            groups.append(facet_group(field, FACET_TITLES[field], values))
+    return groups
+
+
 def parameter_name(parameter: str) -> str:
     """The Dutch name of a parameter, for a visitor's error message ("Wet" for `law`)."""
     return str(PARAMETER_NAMES.get(parameter, parameter))

@@ -23,7 +23,6 @@ from search.providers import all_documents, document_for, register
 from search.types import PUBLIC, Audience, BackendHealth, Hit, SearchRequest, SearchResults, Suggestion
 
 __all__ = [
-    "FACET_TITLES",
     "MAX_QUERY_LENGTH",
     "InvalidParameter",
     "all_documents",
@@ -31,6 +30,8 @@ __all__ = [
     "backlog",
     "failed_updates",
     "clear_labels",
+    "facet_group",
+    "facet_groups",
     "defer_updates",
     "get_backend",
     "health",
@@ -54,7 +55,8 @@ logger = logging.getLogger(__name__)
 parse_request = params.parse
 InvalidParameter = params.InvalidParameter
 parameter_name = params.parameter_name
-FACET_TITLES = params.FACET_TITLES  # each filter's Dutch title
+facet_group = params.facet_group
+facet_groups = params.facet_groups
 MAX_QUERY_LENGTH = params.MAX_QUERY_LENGTH
 register_labels = labels.register
 clear_labels = labels.clear_cache

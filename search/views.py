@@ -4,10 +4,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from search import params, service
-from search.params import FACET_TITLES
 from search.types import FILTER_FIELDS
 
-VISIBLE_VALUES = 8  # per facet; the rest folds into "show more"
 PAGE_PARAMETER = "pagina"  # as on every listing; the API says `page`
 
 
@@ -30,23 +28,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         query[PAGE_PARAMETER] = str(results.pages)
         context.update(page_missing=True, last_page=results.pages, last_page_url=f"?{query.urlencode()}")
         return render(request, "search/search.html", context, status=404)
-    facets = []
-    for field in FILTER_FIELDS:
-        values = [v for v in results.facets.get(field, []) if v.count or v.selected]
-        if values:
-            facets.append(
-                {
-                    "field": field,
-                    "title": FACET_TITLES[field],
-                    "visible": values[:VISIBLE_VALUES],
-                    "more": values[VISIBLE_VALUES:],
-                    "more_selected": any(v.selected for v in values[VISIBLE_VALUES:]),
-                }
-            )
     context.update(
         query=search_request,
         results=results,
-        facets=facets,
+        facets=params.facet_groups(results, FILTER_FIELDS),
         selected=[(field, value) for field, values in search_request.filters for value in values],
     )
     return render(request, "search/search.html", context)
