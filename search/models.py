@@ -1,6 +1,7 @@
 """Editor-managed search vocabulary: synonym and abbreviation rules."""
 
 import datetime
+import functools
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -51,20 +52,35 @@ class Synonym(models.Model):
 
 def active_synonym_rules() -> list[tuple[str, Rule]]:
     """(text, parsed rule) of the rules in force, as editors wrote them; malformed ones left out."""
+    return list(_parsed(_active_rule_texts()))
+
+
+def active_synonym_map() -> SynonymMap:
+    """The rules in force as a SynonymMap, read fresh so an editor's change applies at once (the
+    rules' texts are read every time; parsing them again only when they differ)."""
+    return _synonym_map(_active_rule_texts())
+
+
+def _active_rule_texts() -> tuple[str, ...]:
+    return tuple(Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(texts: tuple[str, ...]) -> tuple[tuple[str, Rule], ...]:
     rules = []
-    for text in Synonym.objects.filter(active=True).order_by("pk").values_list("rule", flat=True):
+    for text in texts:
         try:
             rule = parse_rule(text)
         except RuleError:
             continue  # the admin refuses malformed rules; one slipped in by hand is ignored, not fatal
         if rule:
             rules.append((text, rule))
-    return rules
+    return tuple(rules)
 
 
-def active_synonym_map() -> SynonymMap:
-    """The rules in force as a SynonymMap, read fresh so an editor's change applies at once."""
-    return SynonymMap([rule for _text, rule in active_synonym_rules()])
+@functools.lru_cache(maxsize=4)
+def _synonym_map(texts: tuple[str, ...]) -> SynonymMap:
+    return SynonymMap([rule for _text, rule in _parsed(texts)])
 
 
 class SearchEntry(models.Model):

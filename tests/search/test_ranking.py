@@ -125,3 +125,46 @@ def test_snippets_mark_the_compound_not_words_sharing_one_part():
     html = snippet("De zorgovereenkomst en de zorgverlener: een zorg-overeenkomst.", [], weights).html
     assert "<mark>zorgovereenkomst</mark>" in html and "<mark>zorg-overeenkomst</mark>" in html
     assert "<mark>zorgverlener</mark>" not in html
+
+
+def test_the_page_is_the_exact_top_however_few_matches_the_engine_is_first_asked_for(monkeypatch):
+    """Ranking asks the engine for its best text matches first and for every match only when the page
+    could still change: a recent or boosted item far down the text order still gets its place, on
+    every page, with filters and with items missing a word, exactly as when every match is scored."""
+    from search.backends.database import ranking
+
+    today = datetime.date.today()
+    backend = DatabaseBackend()
+    documents = [
+        doc(
+            f"case-{n}",
+            f"Budgetplan {n}" + (" budgetplan" * (n % 5)),  # text scores spread over five levels
+            "Het budgetplan beoordelen." if n % 3 else "Het budgetplan.",
+            published=today - datetime.timedelta(days=365 * (n % 7)),
+            laws=("wmo",) if n % 2 else ("jeugdwet",),
+            boost=1.25 if n % 11 == 0 else 1.0,
+        )
+        for n in range(60)
+    ]
+    documents.append(
+        doc("case-fresh-weak", "Over iets anders", "Ook een budgetplan beoordelen.", published=today)
+    )
+    backend.upsert(documents)
+    requests = [
+        dict(text="budgetplan", page_size=10),
+        dict(text="budgetplan", page_size=10, page=3),
+        dict(text="budgetplan beoordelen", page_size=10, page=4),  # past the complete matches
+        dict(text="budgetplan", page_size=5, filters=(("law", ("wmo",)),)),
+    ]
+
+    def pages():
+        return [[hit.id for hit in search(backend, **request).hits] for request in requests]
+
+    monkeypatch.setattr(ranking, "FIRST_LIMIT", 100_000)  # every match scored at once
+    everything = pages()
+    monkeypatch.setattr(ranking, "FIRST_LIMIT", 3)  # the engine's three best first
+    assert pages() == everything
+    assert all(len(page) == size for page, size in zip(everything, (10, 10, 10, 5), strict=True))
+    both = search(backend, "budgetplan beoordelen", page_size=50)
+    complete = [hit.id for hit in both.hits if not hit.missing]
+    assert complete == [hit.id for hit in both.hits][: len(complete)] and len(complete) == both.complete

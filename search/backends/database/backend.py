@@ -25,6 +25,7 @@ from search.types import (
 )
 
 _known_cache: dict = {}  # see DatabaseSearch.known
+RELATED_POOL = 1000  # how many of the best matches of an item's words `related` considers
 
 
 def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
@@ -73,6 +74,7 @@ class DatabaseSearch:
         self.snapshot = snapshot.current()
         self.scope, self.visible = scope_of(self.snapshot, request.audience)
         self._scored: dict[tuple, Scored] = {}
+        self.matches = 0  # how many entries match any concept (known once coverage is read)
 
     def known(self, stems: Iterable[str]) -> set[str]:
         """The stems the audience's part of the index holds, remembered per process until the index
@@ -95,16 +97,25 @@ class DatabaseSearch:
     def closest(self, word: str) -> str | None:
         return spelling.closest(word, spelling.vocabulary(self.snapshot.token, self.scope.visibilities))
 
-    def scores(self, groups: Groups, *, fields: str, limit: int | None) -> Scored:
-        """The engine's first-pass scores, asked once per (fields, limit) in this search."""
-        key = (fields, limit if self.engine.limits_in_sql else None)
+    def scores(self, groups: Groups, *, fields: str, limit: int | None, required: list[Groups]) -> Scored:
+        """The engine's scores for one question, asked once per search: its best `limit` matches
+        (all with None) in `fields`, AND-ing the `required` concepts' groups where the engine can;
+        over every field they are reranked where the engine reranks."""
+        if self.engine.limits_in_sql:
+            key = (fields, limit, repr(required))
+        else:  # the engine scores every match of the groups in one pass: one answer serves all
+            key, limit, required = (fields, None, ""), None, []
         if key not in self._scored:
-            self._scored[key] = self.engine.match_scores(groups, self.scope, limit=key[1], fields=fields)
-        scored = self._scored[key]
-        if limit is not None and len(scored.scores) > limit:
-            best = heapq.nlargest(limit, scored.scores, key=scored.scores.get)
-            return Scored(scores={pk: scored.scores[pk] for pk in best}, group_hits=scored.group_hits)
-        return scored
+            scored = self.engine.match_scores(
+                groups, self.scope, limit=limit, fields=fields, required=required
+            )
+            if fields == "all":
+                scored = Scored(
+                    scores=self.engine.rerank(scored.scores, groups, self.scope, self.matches),
+                    group_hits=scored.group_hits,
+                )
+            self._scored[key] = scored
+        return self._scored[key]
 
     def run(self) -> BackendResults:
         request, snap = self.request, self.snapshot
@@ -129,6 +140,7 @@ class DatabaseSearch:
                 self.scope.size,
             )
         matched = coverage.matched if coverage else self.visible
+        self.matches = matched.bit_count()
         pinned = self._pinned(request.promoted)
         base = (matched | snap.mask(pinned)) & self.visible
         selections = {
@@ -147,7 +159,7 @@ class DatabaseSearch:
                     if other != name:
                         candidates &= bits
                 facet_counts[name] = snap.counts(name, candidates)
-        ids = ranking.page_ids(self, results, groups, coverage, pinned, matches=matched.bit_count())
+        ids = ranking.page_ids(self, results, groups, coverage, pinned, matches=self.matches)
         entries = SearchEntry.objects.in_bulk(ids)
         weights = coverage.weights() if coverage else {}
         memo: dict = {}
@@ -214,7 +226,7 @@ class DatabaseBackend:
             return []
         scope, _visible = scope_of(snapshot.current(), audience)
         scores = self.engine.match_scores(
-            [[(s,)] for s in stems], scope, limit=ranking.RANK_POOL, fields="all"
+            [[(s,)] for s in stems], scope, limit=RELATED_POOL, fields="all", required=[]
         )
         candidates = [
             (score, -pk, pk) for pk, score in scores.scores.items() if pk != entry.pk and scope.contains(pk)

@@ -50,9 +50,14 @@ class Engine(Protocol):
     def match_ids(self, groups: Groups, scope: Scope) -> Iterable[int]:
         """Every entry matching any group (entries outside `scope` may be included; callers mask them)."""
 
-    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
+    def match_scores(
+        self, groups: Groups, scope: Scope, *, limit: int | None, fields: str, required: list[Groups]
+    ) -> Scored:
         """The `limit` best visible entries matching any group (all without a limit); `fields` "head":
-        only entries matching in their title or summary, "title": in their title."""
+        only entries matching in their title or summary, "title": in their title. `required`: the
+        groups of concepts an entry must all match, if the engine can AND them (a narrower question
+        it answers faster); an engine that scores every match anyway may ignore it, since callers
+        keep only the entries they want. Scores are those of `groups`, whatever is required."""
 
     def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         """Better scores for the best of the pool, where the first pass was rough."""

@@ -6,8 +6,7 @@ video the passage may be a caption cue (its second is returned), for a document 
 
 import re
 from dataclasses import dataclass
-
-from django.utils.html import escape
+from html import escape  # Django's escape, without its lazy-string wrapper (hundreds of calls a page)
 
 from search.analysis import fold, split_compound, stem
 
@@ -84,23 +83,34 @@ def _marks(words: list[str], weights: dict[str, float], memo: Memo) -> tuple[lis
     return marked, keys
 
 
-def _score(text: str, weights: dict[str, float], memo: Memo) -> tuple[float, float]:
-    """(weight of the rarest matched stem, summed weight of the distinct matched stems) of the best
-    window of one passage; nothing is rendered."""
-    words = _TOKEN.findall(text)
-    if not words:
-        return 0.0, 0.0
-    marked, keys = _marks(words, weights, memo)
-    start, end = _window(marked, keys)
-    distinct = {key: weight for key, weight in zip(keys[start:end], marked[start:end], strict=True) if weight}
-    return max(distinct.values(), default=0.0), sum(distinct.values())
+@dataclass
+class _Scored:
+    """One passage weighed for the query: its best window and what it holds."""
+
+    rarest: float  # weight of the rarest matched stem in the window
+    total: float  # summed weight of the distinct matched stems in the window
+    tokens: list[re.Match]
+    marked: list[float]
+    start: int
+    end: int
 
 
-def _render(text: str, weights: dict[str, float], memo: Memo) -> str:
-    """The HTML snippet of one passage: its best window, matched words marked, the rest escaped."""
+def _score(text: str, weights: dict[str, float], memo: Memo) -> _Scored | None:
+    """The best window of one passage and its weight; None if it holds no word of the query."""
     tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return None
     marked, keys = _marks([token.group() for token in tokens], weights, memo)
     start, end = _window(marked, keys)
+    distinct = {key: weight for key, weight in zip(keys[start:end], marked[start:end], strict=True) if weight}
+    if not distinct:
+        return None
+    return _Scored(max(distinct.values()), sum(distinct.values()), tokens, marked, start, end)
+
+
+def _render(text: str, scored: _Scored) -> str:
+    """The HTML snippet of one passage: its best window, matched words marked, the rest escaped."""
+    tokens, marked, start, end = scored.tokens, scored.marked, scored.start, scored.end
     out, position = [], tokens[start].start()
     for token, weight in zip(tokens[start:end], marked[start:end], strict=True):
         out.append(escape(text[position : token.start()]))
@@ -122,27 +132,35 @@ def snippet(
     most of them), summary first; `weights` is {stem: weight} (search.backends.database.coverage).
     `memo` may be shared by the hits of one search (the same weights)."""
     memo = {} if memo is None else memo
-    candidates = [{"kind": "summary", "text": summary}, *passages]
-    best, best_score = None, (0.0, 0.0)
-    for passage in candidates:
+    # Each passage's best possible rarest weight, from the stems its text contains (stems are
+    # prefixes of the words they match, so this never says less than scoring finds): passages are
+    # scored best bound first, and once no bound reaches the rarest weight found, none can win.
+    bounded = []
+    for number, passage in enumerate([{"kind": "summary", "text": summary}, *passages]):
         text = passage.get("text", "")
         if not text or not weights:
             continue
         folded = fold(text)
-        if not any(s in folded for s in weights):  # stems are prefixes of the words they match: skip early
+        bound = max((weight for s, weight in weights.items() if s in folded), default=0.0)
+        if bound:
+            bounded.append((-bound, number, passage))
+    bounded.sort(key=lambda item: item[:2])
+    best, best_score, best_scored, best_order = None, (0.0, 0.0), None, 0
+    for negative_bound, order, passage in bounded:
+        if best is not None and round(-negative_bound, 6) < best_score[0]:
+            break
+        scored = _score(passage["text"], weights, memo)
+        if scored is None:
             continue
-        rarest, total = _score(text, weights, memo)
-        if not rarest:
-            continue
-        score = (round(rarest, 6), total + KIND_BONUS.get(passage["kind"], 0))
-        if score > best_score:
-            best, best_score = passage, score
+        score = (round(scored.rarest, 6), scored.total + KIND_BONUS.get(passage["kind"], 0))
+        if score > best_score or (score == best_score and order < best_order):  # first one wins a tie
+            best, best_score, best_scored, best_order = passage, score, scored, order
     if best is None:
         words = summary.split()
         text = " ".join(words[:WINDOW]) + (" …" if len(words) > WINDOW else "")
         return Snippet(html=escape(text))
     passage = best
-    html = _render(passage["text"], weights, memo)
+    html = _render(passage["text"], best_scored)
     if passage["kind"] == "cue":
         return Snippet(html=html, timestamp=float(passage["start"]))
     if passage["kind"] == "page":

@@ -98,10 +98,13 @@ class PostgresEngine:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
+    def match_scores(
+        self, groups: Groups, scope: Scope, *, limit: int | None, fields: str, required: list[Groups]
+    ) -> Scored:
         """Per matched group its IDF times the weight of the best of `fields` it matched in.
 
         With only title and summary (a query matching most items), IDF comes from those fields too.
+        `required` is not used: the IDFs need every group's matches, so every match is scored.
         """
         columns = FIELDS[fields]
         _whole, group_queries = tsquery(groups)

@@ -5,6 +5,7 @@ each a list of *groups*, a group a list of alternatives, an alternative a tuple 
 co-occur (a stem with a space is a phrase). Ranking rewards items that cover more of the concepts.
 """
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +33,15 @@ class Concept:
     correction: bool = False
 
 
+@functools.lru_cache(maxsize=4)
+def _sources_by_stem(synonyms: SynonymMap) -> dict[str, set[str]]:
+    """{stem: the rules' source terms with that stem} (one map serves many searches: see active_synonym_map)."""
+    by_stem: dict[str, set[str]] = {}
+    for source in synonyms.sources():
+        by_stem.setdefault(stem(source), set()).add(source)
+    return by_stem
+
+
 def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None) -> list[Concept]:
     """What a query searches for, per concept the visitor typed: a word, a known phrase or a compound.
 
@@ -47,9 +57,7 @@ def query_concepts(query: str, synonyms: SynonymMap, known: Known | None = None)
     def as_typed(start: int, length: int) -> str:
         return " ".join(raw for _token, raw in typed[start : start + length])
 
-    by_stem: dict[str, set[str]] = {}
-    for source in synonyms.sources():
-        by_stem.setdefault(stem(source), set()).add(source)
+    by_stem = _sources_by_stem(synonyms)
 
     def groups_of(texts) -> Groups:
         """Groups for the typed text (texts[0], loose words) and its expansions (phrases)."""

@@ -1,12 +1,18 @@
 """Ranking for the database backend: which entries fill the requested page, in what order.
 
-Relevance ranks a pool of the best text matches (with coverage, recency and the item's own boost
-applied), not every match:
-for a word in most items that saves reading and sorting tens of thousands of scores.
+By relevance the page is the exact top of the matches by final score: the engine's text score times
+the share of the query's concepts an item matches (coverage), its recency and its own boost, with
+every item matching all concepts above any that misses one. The engine is asked for its best text
+matches a few at a time, best first (`top`): since recency and boost multiply a text score by at
+most `Snapshot.max_factor`, once the page's last score beats what the next text match could reach,
+no match further down can enter the page. So a query whose complete matches fill the page is
+answered by one AND-ed query with a small limit, as a plain full-text engine answers it, and the
+items that miss a concept are counted (bitmasks) but never scored.
 """
 
 import datetime
 import heapq
+from collections.abc import Callable
 from typing import Protocol
 
 from search.backends.database.coverage import Coverage
@@ -14,9 +20,12 @@ from search.backends.database.engine import Engine, Groups, Scope, Scored
 from search.backends.database.snapshot import Snapshot
 from search.types import SearchRequest
 
-RANK_POOL = 1000  # how many of the best text matches relevance ranking considers
-HEAD_ONLY_ABOVE = 5_000  # matches above which the pool comes from title and summary matches first
-TITLE_ONLY_ABOVE = 25_000  # matches above which it comes from title matches first
+# How many of the best text matches the first question to the engine asks for. The engine scores
+# every match whatever the limit, so the cost is in asking twice: enough that the first answer
+# settles the page (recency and boost can lift a match by up to 44 %), few enough to read quickly.
+FIRST_LIMIT = 500
+HEAD_ONLY_ABOVE = 5_000  # candidates above which the page comes from title and summary matches first
+TITLE_ONLY_ABOVE = 25_000  # candidates above which it comes from title matches first
 
 
 class Run(Protocol):
@@ -27,8 +36,8 @@ class Run(Protocol):
     engine: Engine
     scope: Scope
 
-    def scores(self, groups: Groups, *, fields: str, limit: int | None) -> Scored:
-        """The engine's first-pass scores, asked once per search."""
+    def scores(self, groups: Groups, *, fields: str, limit: int | None, required: list[Groups]) -> Scored:
+        """The engine's scores (reranked where it reranks), asked once per question in a search."""
 
 
 def page_ids(
@@ -39,55 +48,17 @@ def page_ids(
     pinned: list[int],
     matches: int,
 ) -> list[int]:
-    """The entry ids of the requested page: promoted items first, then by score or date.
-
-    By relevance, an item matching every concept of the query ranks above any that misses one,
-    whatever their text scores (`Coverage.tier`); below them the score, scaled by the share of the
-    concepts matched, orders the rest.
-
-    When a query matches more than HEAD_ONLY_ABOVE items, the pool is first drawn from the items that
-    match in their title or summary, above TITLE_ONLY_ABOVE from title matches (the engine scores far
-    fewer); when filters leave too few of a pool, the next attempt is wider, up to every match.
-    """
+    """The entry ids of the requested page: promoted items first, then by score or date."""
     request, snap = run.request, run.snapshot
     if not results:
         return []
     included = snap.contains(results)
     first = [pk for pk in pinned if included(pk)]
     wanted = request.offset + request.page_size
-    rest: list[int] = []
     if groups and request.sort == "relevance":
-        tier = coverage.tier(snap.contains) if coverage else (lambda pk: 0)
-        share = coverage.coverage(snap.contains, run.engine.coverage_power) if coverage else (lambda pk: 1.0)
-        # The complete matches this page needs in the pool: a pool without them is widened.
-        complete = coverage.complete & results if coverage else 0
-        needed = min(wanted, complete.bit_count())
-        size = max(RANK_POOL, 2 * wanted)
-        attempts = [(size, "all"), (None, "all")]
-        if matches > HEAD_ONLY_ABOVE:
-            attempts.insert(0, (size, "head"))
-        if matches > TITLE_ONLY_ABOVE:
-            attempts.insert(0, (size, "title"))
-        scored_pool: list[tuple[int, float]] = []
-        for limit, fields in attempts:
-            head_only = fields != "all"
-            scored = run.scores(groups, fields=fields, limit=limit)
-            pool = scored.scores
-            if not head_only:
-                pool = run.engine.rerank(pool, groups, run.scope, matches)
-            scored_pool = [(pk, score) for pk, score in pool.items() if included(pk)]
-            enough_complete = not needed or sum(1 for pk, _s in scored_pool if tier(pk)) >= needed
-            if len(scored_pool) >= wanted and enough_complete:
-                break
-            if not head_only and (limit is None or len(pool) < limit):
-                break  # this pool held every match: a wider one finds no more
-        today = datetime.date.today().toordinal()
-        top = heapq.nlargest(
-            wanted,
-            ((tier(pk), score * share(pk) * snap.factor(pk, today), pk) for pk, score in scored_pool),
-        )
-        rest = [pk for _tier, _score, pk in top]
+        rest = _by_relevance(run, results, groups, coverage, matches, wanted)
     else:  # newest first (browsing, or sorted by date)
+        rest = []
         for pk in snap.newest:
             if included(pk):
                 rest.append(pk)
@@ -95,3 +66,71 @@ def page_ids(
                     break
     ordered = first + [pk for pk in rest if pk not in first]
     return ordered[request.offset : request.offset + request.page_size]
+
+
+def _by_relevance(
+    run: Run, results: int, groups: Groups, coverage: Coverage | None, matches: int, wanted: int
+) -> list[int]:
+    """The best `wanted` of `results`: complete matches first, then the rest by coverage-scaled score."""
+    snap = run.snapshot
+    factor = snap.factors(datetime.date.today().toordinal())
+    complete = coverage.complete & results if coverage else 0
+    if not complete:
+        share = coverage.coverage(snap.contains, run.engine.coverage_power) if coverage else (lambda pk: 1.0)
+        return top(
+            run, groups, [], snap.contains(results), lambda pk: share(pk) * factor(pk), wanted, matches
+        )
+    required = [concept.groups for concept in coverage.concepts if not concept.correction]
+    count = complete.bit_count()
+    best = top(run, groups, required, snap.contains(complete), factor, min(wanted, count), count)
+    if count >= wanted:
+        return best
+    share = coverage.coverage(snap.contains, run.engine.coverage_power)
+    partial = snap.contains(results & ~complete)
+    return best + top(run, groups, [], partial, lambda pk: share(pk) * factor(pk), wanted - count, matches)
+
+
+def top(
+    run: Run,
+    groups: Groups,
+    required: list[Groups],
+    accept: Callable[[int], bool],
+    weight: Callable[[int], float],
+    k: int,
+    candidates: int,
+) -> list[int]:
+    """The `k` accepted entries with the highest text score x weight(pk), best first (ties: higher pk).
+
+    `required`: the concepts' groups an entry must all match (an AND-ed question), or none. With more
+    than HEAD_ONLY_ABOVE `candidates` the page is first looked for among title and summary matches
+    (the engine scores far fewer), above TITLE_ONLY_ABOVE among title matches; too few there, and it
+    comes from every match.
+    """
+    attempts = ["all"]
+    if candidates > HEAD_ONLY_ABOVE:
+        attempts.insert(0, "head")
+    if candidates > TITLE_ONLY_ABOVE:
+        attempts.insert(0, "title")
+    for fields in attempts:
+        found = _exact_top(run, groups, required, fields, accept, weight, k)
+        if len(found) >= k:
+            break
+    return found
+
+
+def _exact_top(run, groups, required, fields, accept, weight, k) -> list[int]:
+    """`top` within one set of fields: the best text matches, then every match if the page is not certain."""
+    if k <= 0:
+        return []
+    bound = run.snapshot.max_factor()  # no weight is larger (coverage shares are at most 1)
+    limit = max(FIRST_LIMIT, 2 * k) if run.engine.limits_in_sql else None
+    while True:
+        pool = run.scores(groups, fields=fields, limit=limit, required=required).scores
+        best = heapq.nlargest(k, ((score * weight(pk), pk) for pk, score in pool.items() if accept(pk)))
+        if limit is None or len(pool) < limit:
+            break  # every match was scored
+        floor = min(pool.values())  # no match left out scores more than this
+        if len(best) == k and floor > 0 and floor * bound < best[-1][0]:
+            break
+        limit = None  # the page could still change: every match
+    return [pk for _score, pk in best]

@@ -53,6 +53,8 @@ class Snapshot:
     boosts: dict[int, float] = field(default_factory=dict)  # pk -> SearchDocument.boost, where not 1
     newest: list[int] = field(default_factory=list)  # every pk, newest first (then highest pk)
     bytes: int = 0  # length of a bitmask over every entry id in the snapshot, in bytes
+    _factors: dict[int, float] = field(default_factory=dict, repr=False)
+    _factors_day: int = 0
 
     def mask(self, pks) -> int:
         return _masks(pks)
@@ -72,6 +74,18 @@ class Snapshot:
     def factor(self, pk: int, today: int) -> float:
         """What relevance multiplies entry pk's text score by: its recency and its own boost."""
         return self.recency(pk, today) * self.boosts.get(pk, 1.0)
+
+    def factors(self, today: int) -> Callable[[int], float]:
+        """pk -> `factor(pk, today)`, worked out once per day for every entry of the snapshot."""
+        if self._factors_day != today:
+            self._factors = {pk: self.factor(pk, today) for pk in self.published}
+            self._factors_day = today
+        table, most = self._factors, 1 + RECENCY_BOOST  # an entry written since: new, no boost
+        return lambda pk: table.get(pk, most)
+
+    def max_factor(self) -> float:
+        """No entry's `factor` is larger: what a text score can at most be multiplied by."""
+        return (1 + RECENCY_BOOST) * max(1.0, max(self.boosts.values(), default=1.0))
 
     def visible_mask(self, visibilities) -> int:
         """Every entry of one of these visibilities."""

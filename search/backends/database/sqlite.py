@@ -68,8 +68,20 @@ class SQLiteEngine:
             cursor.execute(sql, [match_expression(groups)] * len(scope.visibilities))
             return [row[0] for row in cursor.fetchall()]
 
-    def match_scores(self, groups: Groups, scope: Scope, *, limit: int | None, fields: str) -> Scored:
+    def match_scores(
+        self, groups: Groups, scope: Scope, *, limit: int | None, fields: str, required: list[Groups]
+    ) -> Scored:
         expression = match_expression(groups)
+        if required:
+            # Every required concept AND-ed, the other groups OR-ed beside them, each phrase once:
+            # bm25 sums over the expression's phrases, so an entry matching all concepts scores
+            # exactly as with every group OR-ed; the entries matching only the other groups are
+            # left to the caller to drop.
+            inside = {repr(group) for concept in required for group in concept}
+            extra = [group for group in groups if repr(group) not in inside]
+            expression = " AND ".join(f"({match_expression(concept)})" for concept in required)
+            if extra:
+                expression = f"({expression}) OR {match_expression(extra)}"
         if fields != "all":  # FTS5 column filter: bm25 is computed for far fewer rows
             columns = "{title_terms}" if fields == "title" else "{title_terms summary_terms}"
             expression = f"{columns} : ({expression})"
