@@ -237,7 +237,7 @@ def promoted_ids(text: str) -> list[str]:
     from search.synonyms import normalise
 
     key = normalise(text)
-    if not key:
+    if not key or not Promotion.exists_for(key):
         return []
     ids = []
     for promotion in Promotion.objects.filter(query=key).select_related("page"):
