@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, transaction
 
 from accounts.selectors import ANONYMOUS
+from search.analysis import stem
 from search.backends.database import DatabaseBackend, snapshot
 from search.backends.database.backend import scope_of
 from search.backends.database.query import query_concepts
@@ -168,3 +169,27 @@ def test_the_page_is_the_exact_top_however_few_matches_the_engine_is_first_asked
     both = search(backend, "budgetplan beoordelen", page_size=50)
     complete = [hit.id for hit in both.hits if not hit.missing]
     assert complete == [hit.id for hit in both.hits][: len(complete)] and len(complete) == both.complete
+
+
+def test_remembered_index_statistics_never_outlive_a_write():
+    """Which words the index holds (and, on PostgreSQL, how many items hold a phrase) is remembered
+    between searches until the index changes: a word first unknown is found straight after a write,
+    and a rolled-back write leaves it unknown again."""
+    backend = DatabaseBackend()
+    backend.upsert([doc("case-a", "Budgetplan", "Over het budgetplan.")])
+    assert search(backend, "budgetplan wooninitiatief").unmatched == ("wooninitiatief",)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        backend.upsert([doc("case-b", "Wooninitiatief", "Een wooninitiatief met een budgetplan.")])
+        assert search(backend, "budgetplan wooninitiatief").unmatched == ()
+        raise RuntimeError("rolled back")
+    assert search(backend, "budgetplan wooninitiatief").unmatched == ("wooninitiatief",)
+    backend.upsert([doc("case-b", "Wooninitiatief", "Een wooninitiatief met een budgetplan.")])
+    found = search(backend, "budgetplan wooninitiatief")
+    assert found.unmatched == () and [hit.id for hit in found.hits][0] == "case-b"
+    scope, _visible = scope_of(snapshot.current(), ANONYMOUS)
+    if connection.vendor == "postgresql":
+        stems = [stem("budgetplan"), stem("wooninitiatief")]
+        assert backend.engine.phrase_frequencies(stems, scope) == [2, 1]
+        backend.delete(["case-a"])
+        scope, _visible = scope_of(snapshot.current(), ANONYMOUS)
+        assert backend.engine.phrase_frequencies(stems, scope) == [1, 1]

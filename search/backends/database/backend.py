@@ -27,7 +27,7 @@ from search.types import (
     Suggestion,
 )
 
-_known_cache: dict = {}  # see DatabaseSearch.known
+_statistics_cache: dict = {}  # see _statistics
 RELATED_POOL = 1000  # how many of the best matches of an item's words `related` considers
 
 
@@ -82,8 +82,23 @@ def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
     """The audience's part of the index, and its bitmask."""
     visible = snap.visible_mask(audience.key)
     return Scope(
-        visibilities=audience.key, contains=snap.contains(visible), size=visible.bit_count()
+        visibilities=audience.key,
+        contains=snap.contains(visible),
+        size=visible.bit_count(),
+        statistics=_statistics(snap.token, audience.key),
     ), visible
+
+
+def _statistics(token: str, visibilities: tuple[str, ...]) -> dict:
+    """The memo of index statistics for this state of the index and this part of it: kept per
+    process until the index changes (a new token), never without a token (tests that flush)."""
+    key = (connection.alias, connection.settings_dict.get("NAME", ""), token)
+    if not token:
+        return {}
+    if _statistics_cache.get("key") != key:
+        _statistics_cache.clear()
+        _statistics_cache["key"] = key
+    return _statistics_cache.setdefault(visibilities, {})
 
 
 def to_hit(
@@ -127,20 +142,13 @@ class DatabaseSearch:
         self.matches = 0  # how many entries match any concept (known once coverage is read)
 
     def known(self, stems: Iterable[str]) -> set[str]:
-        """The stems the audience's part of the index holds, remembered per process until the index
-        changes (a common word's check reads a whole posting list on PostgreSQL)."""
-        token = self.snapshot.token
-        key = (connection.alias, connection.settings_dict.get("NAME", ""), token)
-        if not token or _known_cache.get("key") != key:
-            _known_cache.clear()
-            _known_cache["key"] = key
-        cached: dict[str, bool] = _known_cache.setdefault(self.scope.visibilities, {})
+        """The stems the audience's part of the index holds, remembered until the index changes (a
+        common word's check reads a whole posting list on PostgreSQL)."""
+        cached: dict[str, bool] = self.scope.remembered("known")
         stems = list(dict.fromkeys(stems))
         missing = [s for s in stems if s not in cached]
         if missing:
             found = self.engine.known_stems(missing, self.scope)
-            if len(cached) > 50_000:
-                cached.clear()
             cached.update({s: s in found for s in missing})
         return {s for s in stems if cached[s]}
 

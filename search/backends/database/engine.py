@@ -5,7 +5,7 @@ stateless; what one search learns along the way lives in that search's `Database
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from search.models import SearchEntry
@@ -23,6 +23,16 @@ class Scope:
     visibilities: tuple[str, ...]
     contains: Callable[[int], bool]  # is entry pk visible (O(1))
     size: int  # how many entries are visible
+    # Statistics of this part of the index as it is now (which stems it holds, how many entries hold
+    # a phrase), kept by the backend until the index changes; {} when nothing may be kept.
+    statistics: dict = field(default_factory=dict, compare=False)
+
+    def remembered(self, kind: str, limit: int = 50_000) -> dict:
+        """The memo for one kind of statistic, emptied when it grows past `limit` entries."""
+        memo = self.statistics.setdefault(kind, {})
+        if len(memo) > limit:
+            memo.clear()
+        return memo
 
 
 @dataclass(frozen=True)

@@ -154,15 +154,7 @@ class PostgresEngine:
                 [top],
             )
             columns = {pk: [t.split(), s.split(), b.split()] for pk, t, s, b in cursor.fetchall()}
-        frequency = []
-        with index_scans() as cursor:
-            for phrase in phrases:
-                cursor.execute(
-                    "SELECT COUNT(*) FROM search_searchentry "
-                    "WHERE document @@ to_tsquery('simple', %s) AND visibility = ANY(%s)",
-                    [tsquery([[(phrase,)]])[0], list(scope.visibilities)],
-                )
-                frequency.append(cursor.fetchone()[0])
+        frequency = self.phrase_frequencies(phrases, scope)
         total = max(1, scope.size)
         idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in frequency]
         lengths = {pk: sum(len(c) for c in cols) for pk, cols in columns.items()}
@@ -180,6 +172,24 @@ class PostgresEngine:
                     score += weight * freq * (k1 + 1) / (freq + k1 * (1 - b + b * lengths[pk] / average))
             reranked[pk] = ceiling + score
         return reranked
+
+    def phrase_frequencies(self, phrases: list[str], scope: Scope) -> list[int]:
+        """How many visible entries hold each phrase, counted once per state of the index (a count
+        reads every matching row: 10 ms per search for a query's phrases at 10,000 items)."""
+        known: dict[str, int] = scope.remembered("phrase_frequency")
+        missing = [phrase for phrase in dict.fromkeys(phrases) if phrase not in known]
+        if missing:
+            counts = " UNION ALL ".join(
+                "SELECT %s, COUNT(*) FROM search_searchentry "
+                "WHERE document @@ to_tsquery('simple', %s) AND visibility = ANY(%s)"
+                for _ in missing
+            )
+            visibilities = list(scope.visibilities)
+            params = [v for phrase in missing for v in (phrase, tsquery([[(phrase,)]])[0], visibilities)]
+            with index_scans() as cursor:
+                cursor.execute(counts, params)
+                known.update(dict(cursor.fetchall()))
+        return [known[phrase] for phrase in phrases]
 
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         if not stems:
