@@ -122,7 +122,7 @@ class SearchParams(Schema):
 
 class Suggestion(BaseModel):
     title: str
-    url: str
+    url: str = Field(description="The item's absolute address, as in search results.")
     type: str
 
 
@@ -189,6 +189,6 @@ def suggest(
 ):
     """Up to eight titles matching what has been typed so far (the last word may be incomplete)."""
     return [
-        {"title": s.title, "url": s.url, "type": s.type}
+        {"title": s.title, "url": request.build_absolute_uri(s.url), "type": s.type}
         for s in service.suggest(q, audience=request.audience)
     ]

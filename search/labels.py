@@ -18,7 +18,9 @@ def register(field: str, labeller: Callable[[Iterable[str]], dict[str, str]]) ->
 
 
 _cache: dict[tuple[str, str], tuple[str, bool, float]] = {}  # (field, value) -> (label, known, expiry)
-CACHE_SECONDS = 300  # taxonomy names change rarely; a renamed theme shows in facets within five minutes
+# Taxonomy names change rarely: a renamed theme shows in facets within five minutes. Only known values
+# are kept, so a new theme is accepted as a filter at once (as the OpenAPI document lists it at once).
+CACHE_SECONDS = 300
 
 
 def _lookup(field: str, values: Iterable[str]) -> dict[str, tuple[str, bool]]:
@@ -36,7 +38,8 @@ def _lookup(field: str, values: Iterable[str]) -> dict[str, tuple[str, bool]]:
         known = _labellers[field](missing) if field in _labellers else {}
         for value in missing:
             result[value] = (known.get(value, value), value in known)
-            _cache[(field, value)] = (*result[value], now + CACHE_SECONDS)
+            if value in known:  # an unknown value is asked again: a theme made a minute ago exists
+                _cache[(field, value)] = (*result[value], now + CACHE_SECONDS)
     return result
 
 

@@ -108,7 +108,9 @@ def test_unknown_addresses_get_a_dutch_404(client):
     ):
         response = client.get(path)
         assert response.status_code == 404
-        assert "Pagina niet gevonden" in response.content.decode()
+        html = response.content.decode()
+        assert "Pagina niet gevonden" in html
+        assert 'href="/sitemap/"' in html  # a way on: every page of the platform
 
 
 def test_titles_and_summaries_are_escaped(client, imported):

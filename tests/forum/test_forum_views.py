@@ -195,3 +195,18 @@ def test_every_forum_action_refuses_a_post_without_csrf_token(people):
     assert question.title == "Hoe toetsen jullie pgb-vaardigheid?" and question.deleted_at is None
     assert not answer.is_accepted and not Vote.objects.exists() and not Report.objects.exists()
     assert not Follow.objects.filter(user=people["colleague"]).exists()
+
+
+def test_the_history_page_shows_the_earlier_versions_under_one_name(client, people):
+    question = published_question(people)
+    services.question_edit(
+        question=question,
+        by=people["asker"],
+        title="Hoe toetsen jullie de pgb-vaardigheid?",
+        body=BODY + " Alvast dank.",
+    )
+    html = client.get(f"/forum/vraag/{question.pk}/geschiedenis/").content.decode()
+    assert "<title>Eerdere versies: Hoe toetsen jullie de pgb-vaardigheid? |" in html  # as its heading
+    assert '<h1 class="utrecht-heading-1">Eerdere versies</h1>' in html
+    assert "Huidige versie" in html and "Alvast dank." in html
+    assert "<strong>Hoe toetsen jullie pgb-vaardigheid?</strong>" in html  # the title before the edit

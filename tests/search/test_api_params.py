@@ -173,3 +173,15 @@ def test_a_refusal_is_declared_with_its_shape(document, path):
 
 def test_no_internal_marker_reaches_the_document(client):
     assert "x-taxonomy" not in client.get("/api/v1/openapi.json").content.decode()
+
+
+def test_a_theme_made_a_moment_ago_is_accepted_at_once(client):
+    """The OpenAPI document lists a new theme as soon as it exists; the API accepts it as soon, although
+    a refused value was asked for just before, also in a process that was not told of the new theme
+    (labels keep only values that exist)."""
+    assert refused(client, SEARCH, {"theme": "pgb-en-wonen"}) == "theme"
+    Theme.objects.bulk_create([Theme(slug="pgb-en-wonen", name="Pgb en wonen")])  # no signal: another process
+    found = accepted(client, SEARCH, {"theme": "pgb-en-wonen"})
+    assert found["total"] == 0 and [v["label"] for v in found["facets"]["theme"] if v["selected"]] == [
+        "Pgb en wonen"
+    ]

@@ -209,8 +209,12 @@ def test_openapi_document_describes_the_search_endpoint(client):
 
 
 def test_suggest_endpoint_completes_titles(client, indexed):
-    titles = [item["title"] for item in client.get("/api/v1/suggest", {"q": "trekk"}).json()]
-    assert "Zo werkt het trekkingsrecht" in titles
+    suggestions = client.get("/api/v1/suggest", {"q": "trekk"}).json()
+    assert "Zo werkt het trekkingsrecht" in [item["title"] for item in suggestions]
+    found = client.get("/api/v1/search", {"q": "trekkingsrecht"}).json()["results"]
+    # Absolute addresses, as the search results give them: a client can follow either as it is.
+    assert {item["url"] for item in suggestions} & {result["url"] for result in found}
+    assert all(item["url"].startswith("http://testserver/") for item in suggestions)
 
 
 def test_query_log_counts_searches_without_personal_data(client, indexed):
