@@ -146,7 +146,7 @@ def api_query(client, text: str, number: int, *, cold: bool = False):
     """Ours as an API client asks: page_size 10, a law filter on every third query. `cold`: the
     backend's memo of index statistics (which stems exist, each concept's matches) is emptied first,
     as for a query nobody asked since the index last changed."""
-    from search.backends.database.backend import forget_statistics
+    from search.service import forget_statistics
 
     params = {"q": text, "page_size": 10}
     if number % 3 == 2:
@@ -195,6 +195,7 @@ def child(n: int) -> None:
             indexed, batch = indexed + len(batch), []
     backend.upsert(batch)
     indexed += len(batch)
+    service.tidy_index()  # as the importer and `pgb search rebuild` leave it
     index_seconds = time.perf_counter() - start
     if engine == "postgres":
         with connection.cursor() as cursor:

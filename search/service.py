@@ -32,6 +32,7 @@ __all__ = [
     "clear_labels",
     "facet_group",
     "facet_groups",
+    "forget_statistics",
     "defer_updates",
     "get_backend",
     "health",
@@ -46,6 +47,7 @@ __all__ = [
     "search",
     "suggest",
     "synonyms_changed",
+    "tidy_index",
     "updates_deferred",
 ]
 
@@ -172,6 +174,11 @@ def rebuild(progress: Callable[[int], object] | None = None) -> int:
     return get_backend().rebuild(all_documents(), progress=progress)
 
 
+def tidy_index() -> None:
+    """A bulk writer (the importer) is done: let the engine make its index quick to read again."""
+    get_backend().tidy()
+
+
 def synonyms_changed() -> None:
     """An editor changed the synonym list (called in the transaction of the change)."""
     get_backend().synonyms_changed()
@@ -250,6 +257,14 @@ def promoted_ids(text: str) -> list[str]:
 def health(*, audience: Audience = PUBLIC) -> BackendHealth:
     """The state of search ("ok", "degraded", "error"); counts are of what `audience` may see."""
     return get_backend().health(audience=audience)
+
+
+def forget_statistics() -> None:
+    """Empty this process's memo of index statistics, as after an index change (for benchmarks that
+    measure a search nobody asked before)."""
+    from search.backends.database.backend import forget_statistics as forget
+
+    forget()
 
 
 def analyze(text: str) -> list[str]:

@@ -69,3 +69,4 @@ def deferred_indexing():
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
     backlog.flush()
+    search_service.tidy_index()

@@ -43,6 +43,9 @@ class SearchBackend(Protocol):
     def synonyms_changed(self) -> None:
         """Editors changed the synonym rules: bring the engine up to date."""
 
+    def tidy(self) -> None:
+        """After a bulk write (an import, a rebuild): leave the index as quick to read as the engine can."""
+
     def health(self, *, audience: Audience) -> BackendHealth:
         """The engine's state; counts in it are of what `audience` may see."""
 

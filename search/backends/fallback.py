@@ -73,6 +73,9 @@ class FallbackBackend:
         self.fallback.delete(ids)
         self._queue(ids)
 
+    def tidy(self) -> None:
+        self.fallback.tidy()  # the cluster merges its segments itself
+
     def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
         """The database first (the source of truth), then the primary from what the database holds."""
         SearchIndexState.mark_rebuild(running=True)  # queued updates wait, then go to the new index

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.analysis import STOP_WORDS, stem, words
 from search.backends.database import indexing, postgres, ranking, snapshot, spelling, sqlite
@@ -88,6 +88,7 @@ def scope_of(snap: snapshot.Snapshot, audience: Audience) -> tuple[Scope, int]:
         visibilities=audience.key,
         contains=snap.contains(visible),
         size=visible.bit_count(),
+        mask=visible,
         statistics=_statistics(snap.token, audience.key),
     ), visible
 
@@ -182,14 +183,19 @@ class DatabaseSearch:
         else:  # the engine scores every match of the groups in one pass: one answer serves all
             key, limit, required = (fields, None, ""), None, []
         if key not in self._scored:
-            scored = self.engine.match_scores(
-                groups, self.scope, limit=limit, fields=fields, required=required
-            )
-            if fields == "all":
-                scored = Scored(
-                    scores=self.engine.rerank(scored.scores, groups, self.scope, self.matches),
-                    group_hits=scored.group_hits,
+            if getattr(self.engine, "scores_by_region", False):
+                found = self.engine.match_regions(groups, self.scope, fields=fields, snap=self.snapshot)
+                if fields == "all":
+                    found = self.engine.rerank_regions(found, groups, self.scope, self.matches, self.snapshot)
+                scored = Scored(scores={}, regions=found)
+            else:
+                scored = self.engine.match_scores(
+                    groups, self.scope, limit=limit, fields=fields, required=required
                 )
+                if fields == "all":
+                    scored = Scored(
+                        scores=self.engine.rerank(scored.scores, groups, self.scope, self.matches)
+                    )
             self._scored[key] = scored
         return self._scored[key]
 
@@ -316,10 +322,15 @@ class DatabaseBackend:
     def rebuild(
         self, documents: Iterable[SearchDocument], *, progress: Callable[[int], object] | None = None
     ) -> int:
-        return indexing.rebuild(self.engine, documents, progress)
+        count = indexing.rebuild(self.engine, documents, progress)
+        self.tidy()
+        return count
 
     def synonyms_changed(self) -> None:
         pass  # rules are read per search
+
+    def tidy(self) -> None:
+        transaction.on_commit(self.engine.tidy)  # what a transaction wrote, once it is written
 
     def stored_documents(self) -> Iterator[SearchDocument]:
         """What the index holds, as documents: the source another engine is rebuilt from."""

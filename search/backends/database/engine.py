@@ -6,9 +6,12 @@ stateless; what one search learns along the way lives in that search's `Database
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from search.models import SearchEntry
+
+if TYPE_CHECKING:
+    from search.backends.database.regions import Regions
 
 # A query group: alternatives, each a tuple of stems that must co-occur (a stem with a space is a phrase).
 Group = list[tuple[str, ...]]
@@ -23,6 +26,7 @@ class Scope:
     visibilities: tuple[str, ...]
     contains: Callable[[int], bool]  # is entry pk visible (O(1))
     size: int  # how many entries are visible
+    mask: int = 0  # the visible entries as a bitmask (see snapshot)
     # Statistics of this part of the index as it is now (which stems it holds, how many entries hold
     # a phrase), kept by the backend until the index changes; {} when nothing may be kept.
     statistics: dict = field(default_factory=dict, compare=False)
@@ -37,11 +41,11 @@ class Scope:
 
 @dataclass(frozen=True)
 class Scored:
-    """A first-pass scoring: {entry pk: text score} and, where the engine learns it on the way,
-    per group the visible entries that match it."""
+    """A first-pass scoring: {entry pk: text score}, or, from an engine that scores by regions
+    (`match_regions`), the matches as regions of equal score."""
 
     scores: dict[int, float]
-    group_hits: list[set[int]] | None = None
+    regions: "Regions | None" = None
 
 
 class Engine(Protocol):
@@ -71,6 +75,9 @@ class Engine(Protocol):
 
     def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         """Better scores for the best of the pool, where the first pass was rough."""
+
+    def tidy(self) -> None:
+        """After a bulk write: leave the full-text index as quick to read as after a vacuum."""
 
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         """The stems that occur in a visible entry."""

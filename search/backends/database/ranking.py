@@ -15,6 +15,7 @@ import heapq
 from collections.abc import Callable
 from typing import Protocol
 
+from search.backends.database import regions
 from search.backends.database.coverage import Coverage
 from search.backends.database.engine import Engine, Groups, Scope, Scored
 from search.backends.database.snapshot import Snapshot
@@ -77,16 +78,14 @@ def _by_relevance(
     complete = coverage.complete & results if coverage else 0
     if not complete:
         share = coverage.coverage(snap.contains, run.engine.coverage_power) if coverage else (lambda pk: 1.0)
-        return top(
-            run, groups, [], snap.contains(results), lambda pk: share(pk) * factor(pk), wanted, matches
-        )
+        return top(run, groups, [], results, lambda pk: share(pk) * factor(pk), wanted, matches)
     required = [concept.groups for concept in coverage.concepts if not concept.correction]
     count = complete.bit_count()
-    best = top(run, groups, required, snap.contains(complete), factor, min(wanted, count), count)
+    best = top(run, groups, required, complete, factor, min(wanted, count), count)
     if count >= wanted:
         return best
     share = coverage.coverage(snap.contains, run.engine.coverage_power)
-    partial = snap.contains(results & ~complete)
+    partial = results & ~complete
     return best + top(run, groups, [], partial, lambda pk: share(pk) * factor(pk), wanted - count, matches)
 
 
@@ -94,12 +93,13 @@ def top(
     run: Run,
     groups: Groups,
     required: list[Groups],
-    accept: Callable[[int], bool],
+    accept: int,
     weight: Callable[[int], float],
     k: int,
     candidates: int,
 ) -> list[int]:
-    """The `k` accepted entries with the highest text score x weight(pk), best first (ties: higher pk).
+    """The `k` entries of the bitmask `accept` with the highest text score x weight(pk), best first
+    (ties: higher pk).
 
     `required`: the concepts' groups an entry must all match (an AND-ed question), or none. With more
     than HEAD_ONLY_ABOVE `candidates` the page is first looked for among title and summary matches
@@ -124,9 +124,13 @@ def _exact_top(run, groups, required, fields, accept, weight, k) -> list[int]:
         return []
     bound = run.snapshot.max_factor()  # no weight is larger (coverage shares are at most 1)
     limit = max(FIRST_LIMIT, 2 * k) if run.engine.limits_in_sql else None
+    inside = run.snapshot.contains(accept)
     while True:
-        pool = run.scores(groups, fields=fields, limit=limit, required=required).scores
-        best = heapq.nlargest(k, ((score * weight(pk), pk) for pk, score in pool.items() if accept(pk)))
+        scored = run.scores(groups, fields=fields, limit=limit, required=required)
+        if scored.regions is not None:
+            return regions.top(scored.regions, accept, weight, k, bound, run.snapshot)
+        pool = scored.scores
+        best = heapq.nlargest(k, ((score * weight(pk), pk) for pk, score in pool.items() if inside(pk)))
         if limit is None or len(pool) < limit:
             break  # every match was scored
         floor = min(pool.values())  # no match left out scores more than this

@@ -103,6 +103,9 @@ class SQLiteEngine:
     def rerank(self, pool: dict[int, float], groups: Groups, scope: Scope, matches: int) -> dict[int, float]:
         return pool  # bm25 is already the real thing
 
+    def tidy(self) -> None:
+        pass  # FTS5 merges its segments as it writes (automerge)
+
     def known_stems(self, stems: list[str], scope: Scope) -> set[str]:
         known = set()
         with connection.cursor() as cursor:

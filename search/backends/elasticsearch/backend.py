@@ -120,6 +120,9 @@ class ElasticsearchBackend:
         """Replace the synonyms set with these rules (Solr format); search analyzers reload at once."""
         self.admin.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=mapping.synonym_rules(rules))
 
+    def tidy(self) -> None:
+        pass  # the cluster merges its segments itself
+
     def synonyms_changed(self) -> None:
         self.sync_synonyms([text for text, _rule in active_synonym_rules()])
 
