@@ -6,6 +6,7 @@ from cms.exchange.validation import shown
 from media import services
 from media.captions import caption_errors
 from media.models import DocumentPage, VideoPage
+from media.video_files import video_problem
 
 
 class VideoHandler(PageHandler):
@@ -36,10 +37,16 @@ class VideoHandler(PageHandler):
         else:
             for error in caption_errors(captions):
                 checker.error("captions", f"invalid WebVTT: {error}")
+        video_file = checker.named_file(
+            "video", content=video_problem, kind="a WebM or MP4 video", max_bytes=limits.MAX_VIDEO_BYTES
+        )
+        if video_file is not None:
+            clean.files.append(("video", video_file))
         clean.extra = {
             "speaker": checker.string(item, "speaker", "speaker", required=False, max_len=limits.MAX_NAME),
             "duration": duration,
             "captions": captions if isinstance(captions, str) else "",
+            "video_file": video_file,
         }
 
     def save(self, page, clean, fields, placement):
@@ -52,6 +59,8 @@ class VideoHandler(PageHandler):
             item["speaker"] = page.speaker
         item["duration"] = page.duration or 0
         item["captions"] = page.captions
+        if page.video_file is not None:
+            item["_files"] = {"video": page.video_file}
 
 
 class DocumentHandler(PageHandler):

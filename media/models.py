@@ -1,7 +1,7 @@
 """Explainer videos with WebVTT captions and transcripts, and policy documents around a PDF."""
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,6 +13,8 @@ from cms import formats
 from cms.blocks import BODY_BLOCKS
 from cms.models import IndexPage, KnowledgePage
 from media.captions import parse_captions, validate_captions
+from media.ranges import ranged_response
+from media.video_files import KINDS, video_kind
 
 
 class VideoPage(RoutablePageMixin, KnowledgePage):
@@ -57,6 +59,21 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     def cues(self):
         return parse_captions(self.captions)
 
+    def start_at(self, request) -> int:
+        """The second `?t=` asks the player to start at; 0 for a value that is not a second of this
+        video (a link with a mistyped time still shows the video, from the start, as video sites do)."""
+        value = request.GET.get("t", "")
+        if not (value.isascii() and value.isdigit()) or len(value) > 6:
+            return 0
+        second = int(value)
+        length = self.duration or (int(self.cues[-1].end) if self.cues else 0)
+        return second if second < max(length, 1) else 0
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["start"] = self.start_at(request)
+        return context
+
     def facts(self) -> list[dict]:
         rows = [{"term": _("Speaker"), "text": self.speaker}] if self.speaker else []
         if self.duration:
@@ -66,6 +83,26 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     @property
     def transcript(self) -> str:
         return " ".join(cue.text for cue in self.cues)
+
+    @path("bestand/")
+    def video(self, request):
+        """The video file, with HTTP ranges so the player can seek: served by the page, so whoever may
+        see the page may play its video and nobody else."""
+        if self.video_file is None:
+            raise Http404
+        handle = self.video_file.file.open("rb")
+        head = handle.read(12)
+        handle.seek(0)
+        kind = video_kind(head) or "webm"
+        response = ranged_response(
+            request,
+            handle,
+            size=self.video_file.file.size,
+            content_type=KINDS[kind],
+            filename=f"{self.slug}.{kind}",
+        )
+        response["Cache-Control"] = "public, max-age=3600"
+        return response
 
     # Wagtail only serves paths of word characters and slashes, so no ".vtt" in the URL.
     @path("ondertiteling/")

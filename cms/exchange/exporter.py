@@ -33,6 +33,8 @@ def export_file(path: Path) -> int:
                             {"title": title, "file": f"files/{_copy(document, files_dir)}"}
                             for title, document in attachments
                         ]
+                    for name, document in item.pop("_files", {}).items():  # e.g. a video's file
+                        item[name] = f"files/{_copy(document, files_dir)}"
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")
                     count += 1
         os.replace(handle.name, path)

@@ -130,7 +130,7 @@ def import_file(
             stored = _stored_ids(cleaned)  # one query per type and chunk instead of one per item
             for (_line, item), clean in zip(chunk, cleaned, strict=True):
                 handler = content_types.get(clean.type).exchange
-                fingerprint = fingerprint_of(item, clean.attachments)
+                fingerprint = fingerprint_of(item, [*clean.attachments, *clean.files])
                 existing = handler.find(clean.id) if clean.id in stored else None
                 if existing is not None and existing.import_fingerprint == fingerprint:
                     report.count("unchanged")

@@ -31,3 +31,4 @@ MAX_ANSWERS = 500
 # Other values.
 MAX_DURATION_SECONDS = 86_400
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+MAX_VIDEO_BYTES = 500 * 1024 * 1024  # a video file (WebM or MP4) of a video item

@@ -59,6 +59,7 @@ class CleanItem:
     last_reviewed: datetime.date | None
     raw: dict
     extra: dict = field(default_factory=dict)
+    files: list[tuple[str, Path]] = field(default_factory=list)  # other files it names (a video)
 
 
 class Checker:
@@ -201,17 +202,38 @@ class Checker:
 
     def attachment_file(self, name: str) -> tuple[str | None, Path]:
         """(what is wrong with attachment `name` or None, its resolved path)."""
+        return self.file_problem(name, content=pdf_problem, kind="a readable PDF")
+
+    def file_problem(
+        self, name: str, *, content, kind: str, max_bytes: int = limits.MAX_ATTACHMENT_BYTES
+    ) -> tuple[str | None, Path]:
+        """(what is wrong with file `name` or None, its resolved path); `content(path)` says what is
+        wrong with its content or None, `kind` what it must be ("a readable PDF")."""
         base = self.base_dir.resolve()
         file = (base / name).resolve()
         if not file.is_relative_to(base):
             return f"{shown(name)} points outside the folder of the JSONL file", file
         if not file.is_file():
             return f"file {shown(name)} not found next to the JSONL file", file
-        if file.stat().st_size > limits.MAX_ATTACHMENT_BYTES:
-            return f"{shown(name)} is larger than {limits.MAX_ATTACHMENT_BYTES // 1024 // 1024} MB", file
-        if problem := pdf_problem(file):
-            return f"{shown(name)} is not a readable PDF ({problem})", file
+        if file.stat().st_size > max_bytes:
+            return f"{shown(name)} is larger than {max_bytes // 1024 // 1024} MB", file
+        if problem := content(file):
+            return f"{shown(name)} is not {kind} ({problem})", file
         return None, file
+
+    def named_file(self, field: str, *, content, kind: str, max_bytes: int) -> Path | None:
+        """The optional file the item names in `field` (a path next to the JSONL file), checked."""
+        name = self.string(self.item, field, field, required=False, max_len=limits.MAX_ATTACHMENT_PATH)
+        if not name:
+            return None
+        try:
+            problem, file = self.file_problem(name, content=content, kind=kind, max_bytes=max_bytes)
+        except OSError as exc:
+            problem, file = f"{shown(name)} cannot be read ({exc.strerror or exc})", None
+        if problem:
+            self.error(field, problem)
+            return None
+        return file
 
 
 def check_common(item: dict, checker: Checker, line: int, *, types: set[str]) -> CleanItem:

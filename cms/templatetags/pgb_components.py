@@ -26,8 +26,8 @@ def _hit_card(hit: Hit, named: tuple[str, ...] = (), details: dict | None = None
     details = details or {}
     meta = []
     url = hit.url
-    if hit.timestamp is not None:
-        url += f"#t={int(hit.timestamp)}"
+    if hit.timestamp is not None:  # the video page starts its player there (VideoPage.start_at)
+        url += f"?t={int(hit.timestamp)}"
         meta.append(_("At %(moment)s in the video") % {"moment": formats.timestamp(hit.timestamp)})
     if hit.page:
         meta.append(_("Page %(page)s of the document") % {"page": hit.page})

@@ -19,3 +19,10 @@ def markdown(text: str):
 def timestamp(seconds) -> str:
     """Seconds as m:ss (or h:mm:ss) for a transcript."""
     return formats.timestamp(seconds)
+
+
+@register.filter
+def second(seconds) -> int:
+    """The whole second a moment falls in (4.5 -> 4): where a link into a video starts the player,
+    so that it never skips the start of what was said."""
+    return int(float(seconds))

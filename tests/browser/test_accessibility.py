@@ -30,6 +30,7 @@ def page_paths() -> list[str]:
         "/documenten/",
         detail["CasePage"],
         detail["VideoPage"],
+        detail["VideoPage"] + "?t=62",  # the player started where a search hit points
         detail["ArticlePage"],
         detail["DocumentPage"],
         "/thema/",

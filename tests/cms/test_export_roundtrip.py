@@ -25,6 +25,8 @@ def snapshot() -> list[tuple]:
         page = page.specific
         body = [(b.block_type, b.block.get_prep_value(b.value)) for b in page.body]
         files = [(a.label, a.document.file.read()) for a in page.attachments.all()]
+        if getattr(page, "video_file", None) is not None:
+            files.append(("video", page.video_file.file.read()))
         rows.append(
             (
                 page.external_id,
@@ -76,6 +78,10 @@ def test_round_trip_of_the_test_fixture_is_exact(mini_path, tmp_path):
     case = next(item for item in first if item["id"] == "case-testdorp-keukentafel")
     assert "## Aanleiding" in case["body"] and "## Kosten" in case["body"]
     assert (tmp_path / "first" / case["attachments"][0]["file"]).read_bytes().startswith(b"%PDF-")
+    video = next(item for item in first if item["type"] == "video")
+    assert (tmp_path / "first" / video["video"]).read_bytes() == (
+        mini_path.parent / "files" / "video-trekkingsrecht-uitleg.webm"
+    ).read_bytes()
 
 
 @pytest.mark.shared_corpus

@@ -109,6 +109,17 @@ BAD_ITEMS = [
     ),
     (with_(VALID_CASE, type="document"), "line 2: attachments: is required for this type"),
     (
+        with_(VALID_VIDEO, video="files/not-a-pdf.pdf"),
+        "line 2: video: 'files/not-a-pdf.pdf' is not a WebM or MP4 video (its content is neither WebM nor MP4)",
+    ),
+    (
+        with_(VALID_VIDEO, video="files/checklist-test.pdf"),  # a real file, of another kind
+        "line 2: video: 'files/checklist-test.pdf' is not a WebM or MP4 video",
+    ),
+    (with_(VALID_VIDEO, video="files/weg.webm"), "line 2: video: file 'files/weg.webm' not found"),
+    (with_(VALID_VIDEO, video="../../x.webm"), "line 2: video: '../../x.webm' points outside the folder"),
+    (with_(VALID_VIDEO, video=["files/x.webm"]), "line 2: video: must be a string"),
+    (
         {
             "id": "question-two-accepted",
             "type": "question",

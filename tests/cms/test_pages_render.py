@@ -1,11 +1,14 @@
 """Every page type renders for visitors, with its content, tags and Dutch interface."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from cms.models import CasePage, KnowledgePage
 from media.models import DocumentPage, VideoPage
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 pytestmark = pytest.mark.django_db
 
@@ -31,29 +34,56 @@ def test_case_page_shows_sections_contact_attachment_and_review_date(client, imp
     assert 'href="/gemeente/groningen/"' in html
 
 
-def test_video_page_has_captions_track_only_with_a_file_and_always_a_transcript(client, imported):
+def test_video_page_plays_its_file_with_dutch_captions_and_a_transcript_that_seeks(client, imported):
     video = VideoPage.objects.get()
     html = client.get(video.url).content.decode()
+    assert '<track kind="captions" srclang="nl" label="Nederlands"' in html
+    assert f'<source src="{video.url}bestand/" type="video/webm">' in html
     assert "De SVB betaalt de zorgverlener namens de budgethouder." in html
-    assert '<span class="pgb-transcript__time">1:02</span>' in html
-    assert "<video" not in html  # no file uploaded: no empty player
+    # Without JavaScript a timestamp is a link that starts the player there.
+    assert 'href="?t=62" data-pgb-seek="62" aria-label="Afspelen vanaf 1:02">1:02</a>' in html
     assert "1 min 7 s" in html and ">Uitlegvideo<" in html
     captions = client.get(video.url + "ondertiteling/")
     assert captions["Content-Type"].startswith("text/vtt") and captions.content.startswith(b"WEBVTT")
 
 
-def test_video_player_carries_dutch_captions_when_a_file_exists(client, imported):
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
+def test_a_video_page_without_a_file_shows_no_empty_player(client, imported):
     video = VideoPage.objects.get()
-    document = get_document_model().objects.create(
-        title="video", file=ContentFile(b"\x00" * 16, name="uitleg.mp4")
-    )
-    video.video_file = document
-    video.save()
+    video.video_file = None
+    video.save_revision().publish()
     html = client.get(video.url).content.decode()
-    assert '<track kind="captions" srclang="nl" label="Nederlands"' in html
+    assert "<video" not in html
+    assert '<span class="pgb-transcript__time">1:02</span>' in html  # no player to seek: no links
+    assert client.get(video.url + "bestand/").status_code == 404
+
+
+def test_t_starts_the_player_at_that_second_and_a_mistyped_t_from_the_start(client, imported):
+    video = VideoPage.objects.get()
+    html = client.get(video.url, {"t": "62"}).content.decode()
+    assert f'<source src="{video.url}bestand/#t=62"' in html and 'data-pgb-start="62"' in html
+    assert "De video begint op 1:02." in html and "Vanaf het begin afspelen" in html
+    for wrong in ("abc", "-5", "67", "9999999", "١٢", "1.5"):  # 67: the video is 67 seconds long
+        response = client.get(video.url, {"t": wrong})
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-pgb-start="0"' in page and "#t=" not in page, wrong
+
+
+def test_the_video_file_is_served_in_ranges_so_the_player_can_seek(client, imported):
+    video = VideoPage.objects.get()
+    data = (FIXTURES / "files" / "video-trekkingsrecht-uitleg.webm").read_bytes()
+    whole = client.get(video.url + "bestand/")
+    assert whole.status_code == 200 and b"".join(whole.streaming_content) == data
+    assert whole["Accept-Ranges"] == "bytes" and whole["Content-Type"] == "video/webm"
+    assert whole["Content-Disposition"].startswith("inline")
+    part = client.get(video.url + "bestand/", HTTP_RANGE="bytes=4-11")
+    assert part.status_code == 206 and b"".join(part.streaming_content) == data[4:12]
+    assert part["Content-Range"] == f"bytes 4-11/{len(data)}"
+    tail = client.get(video.url + "bestand/", HTTP_RANGE="bytes=-10")
+    assert b"".join(tail.streaming_content) == data[-10:]
+    beyond = client.get(video.url + "bestand/", HTTP_RANGE=f"bytes={len(data)}-")
+    assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{len(data)}"
+    odd = client.get(video.url + "bestand/", HTTP_RANGE="bytes=0-1,5-6")  # several ranges: the whole file
+    assert odd.status_code == 200
 
 
 def test_document_page_links_its_pdf(client, imported):

@@ -1,5 +1,6 @@
 """The search page, the JSON API and the editors' query log and promotions, through HTTP."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -272,3 +273,12 @@ def test_results_missing_a_word_come_after_the_complete_ones_and_say_so(client, 
     html = client.get("/zoeken/", {"q": "pgb trekkingsrecht"}).content.decode()
     assert f"{api['complete']} resulta" in html and "met een deel van de woorden" in html
     assert 'Ontbreekt: <span class="pgb-card__missing-word">' in html
+
+
+def test_a_hit_inside_a_video_links_to_its_second_and_the_player_starts_there(client, indexed):
+    """What is said at 1:02 in the video: the hit says so and its link starts the player at 62 s."""
+    html = client.get("/zoeken/", {"q": "overzicht PGB Portaal controleer", "type": "video"}).content.decode()
+    link = re.search(r'<a class="[^"]*" href="(/video/[^"?]+/\?t=(\d+))"', html)
+    assert link and link.group(2) == "62" and "Op 1:02 in de video" in html
+    player = client.get(link.group(1)).content.decode()
+    assert '/bestand/#t=62"' in player and "De video begint op 1:02." in player

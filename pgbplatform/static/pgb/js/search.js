@@ -49,21 +49,4 @@
       details.open = false;
     });
   }
-
-  // A search hit in a video links to the page with #t=<seconds>: start the player there and
-  // show the matching line of the transcript.
-  var moment = /^#t=(\d+)$/.exec(window.location.hash);
-  if (moment) {
-    var seconds = parseInt(moment[1], 10);
-    var video = document.querySelector("video[data-pgb-video]");
-    if (video) {
-      video.addEventListener("loadedmetadata", function () { video.currentTime = seconds; }, { once: true });
-    }
-    var cue = document.querySelector('[data-pgb-cue-start="' + seconds + '"]');
-    if (cue) {
-      cue.classList.add("pgb-transcript__cue--current");
-      cue.setAttribute("tabindex", "-1");
-      cue.scrollIntoView({ block: "center" });
-    }
-  }
 })();
