@@ -3,7 +3,7 @@
 from cms.exchange import limits
 from cms.exchange.handlers import PageHandler, text_body
 from cms.exchange.validation import shown
-from media import services
+from media import external, services
 from media.captions import caption_errors
 from media.models import DocumentPage, VideoPage
 from media.video_files import video_problem
@@ -42,11 +42,18 @@ class VideoHandler(PageHandler):
         )
         if video_file is not None:
             clean.files.append(("video", video_file))
+        video_url = checker.string(item, "video_url", "video_url", required=False, max_len=300)
+        if video_url and external.parse(video_url) is None:
+            checker.error("video_url", f"{shown(video_url)} is not the address of one YouTube or Vimeo video")
+            video_url = ""
+        if video_url and video_file is not None:
+            checker.error("video_url", "give either video or video_url, not both")
         clean.extra = {
             "speaker": checker.string(item, "speaker", "speaker", required=False, max_len=limits.MAX_NAME),
             "duration": duration,
             "captions": captions if isinstance(captions, str) else "",
             "video_file": video_file,
+            "external_url": video_url or "",
         }
 
     def save(self, page, clean, fields, placement):
@@ -61,6 +68,8 @@ class VideoHandler(PageHandler):
         item["captions"] = page.captions
         if page.video_file is not None:
             item["_files"] = {"video": page.video_file}
+        if page.external_url:
+            item["video_url"] = page.external_url
 
 
 class DocumentHandler(PageHandler):

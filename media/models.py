@@ -1,5 +1,6 @@
 """Explainer videos with WebVTT captions and transcripts, and policy documents around a PDF."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,18 @@ from wagtail.search import index
 from cms import formats
 from cms.blocks import BODY_BLOCKS
 from cms.models import IndexPage, KnowledgePage
+from media import external
 from media.captions import parse_captions, validate_captions
+from media.external import ExternalVideo
 from media.ranges import ranged_response
 from media.video_files import KINDS, video_kind
+
+
+def validate_external_video(value: str) -> None:
+    if value and external.parse(value) is None:
+        raise ValidationError(
+            _("Give the address of one video on YouTube or Vimeo, such as https://www.youtube.com/watch?v=…")
+        )
 
 
 class VideoPage(RoutablePageMixin, KnowledgePage):
@@ -31,6 +41,16 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         verbose_name=_("video file"),
         help_text=_("An MP4 or WebM file; without one, only the transcript is shown."),
     )
+    external_url = models.URLField(
+        _("video on YouTube or Vimeo"),
+        max_length=300,
+        blank=True,
+        validators=[validate_external_video],
+        help_text=_(
+            "Instead of a file: the address of the video on YouTube or Vimeo. Visitors see a placeholder "
+            "and load the video from there only when they choose to."
+        ),
+    )
     captions = models.TextField(
         _("captions (WebVTT)"),
         validators=[validate_captions],
@@ -46,6 +66,7 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         FieldPanel("speaker"),
         FieldPanel("duration"),
         FieldPanel("video_file"),
+        FieldPanel("external_url"),
         FieldPanel("captions"),
         FieldPanel("body"),
         *KnowledgePage.taxonomy_panels,
@@ -69,9 +90,16 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         length = self.duration or (int(self.cues[-1].end) if self.cues else 0)
         return second if second < max(length, 1) else 0
 
+    @property
+    def external(self) -> ExternalVideo | None:
+        """The YouTube or Vimeo video, when there is no file of our own."""
+        return None if self.video_file_id or not self.external_url else external.parse(self.external_url)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["start"] = self.start_at(request)
+        if self.external:
+            context["embed_url"] = self.external.embed_url(context["start"])
         return context
 
     def facts(self) -> list[dict]:

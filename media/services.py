@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from cms.services import PageFields, document_for_file, knowledge_page_save
 from media.captions import caption_errors
-from media.models import DocumentIndexPage, DocumentPage, VideoIndexPage, VideoPage
+from media.models import DocumentIndexPage, DocumentPage, VideoIndexPage, VideoPage, validate_external_video
 from media.video_files import video_problem
 
 MAX_DURATION = 24 * 60 * 60  # seconds: a day is longer than any explainer video
@@ -24,6 +24,7 @@ def video_save(
     duration: int | None,
     speaker: str = "",
     video_file: Path | None = None,
+    external_url: str = "",
     **placement,
 ) -> VideoPage:
     """Create or update an explainer video; its WebVTT `captions` give the transcript and search text,
@@ -33,6 +34,7 @@ def video_save(
         raise ValidationError({"captions": errors})
     if video_file is not None and (problem := video_problem(video_file)):
         raise ValidationError({"video_file": problem})
+    validate_external_video(external_url)
     if duration is not None and not (isinstance(duration, int) and 0 <= duration <= MAX_DURATION):
         raise ValidationError({"duration": f"must be a whole number of seconds from 0 to {MAX_DURATION}"})
     video = video or VideoPage()
@@ -41,6 +43,7 @@ def video_save(
     video.duration = duration
     video.speaker = speaker
     video.video_file = document_for_file(video_file, fields.title) if video_file is not None else None
+    video.external_url = external_url
     return knowledge_page_save(page=video, fields=fields, parent_model=VideoIndexPage, **placement)
 
 

@@ -238,6 +238,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "media-src": ["'self'"],
+        # A YouTube or Vimeo player, put in place only after the visitor asks (media/external.py).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "frame-ancestors": ["'none'"],

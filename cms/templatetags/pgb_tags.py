@@ -22,6 +22,12 @@ def timestamp(seconds) -> str:
 
 
 @register.filter
+def video_duration(seconds) -> str:
+    """ "1 min 24 s": how long a video is."""
+    return formats.duration(seconds)
+
+
+@register.filter
 def second(seconds) -> int:
     """The whole second a moment falls in (4.5 -> 4): where a link into a video starts the player,
     so that it never skips the start of what was said."""

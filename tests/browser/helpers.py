@@ -1,4 +1,16 @@
-"""Steps browser tests share: logging in through the real forms."""
+"""Steps browser tests share: logging in through the real forms, and axe's WCAG check."""
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+    page.evaluate(axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
 
 
 def log_in(page, site: str, user, *, secret: str | None = None, start: str = "/accounts/login/") -> None:

@@ -4,19 +4,9 @@ import pytest
 
 from cms.models import CasePage, KnowledgePage
 from forum.models import Question
+from tests.browser.helpers import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def violations(page, axe_source: str) -> list[str]:
-    page.evaluate(axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-    ]
 
 
 def page_paths() -> list[str]:

@@ -4,7 +4,7 @@ filter on change; axe finds no WCAG 2.1 A/AA violations on them at phone and des
 import pytest
 
 from cms.models import Municipality
-from tests.browser.test_accessibility import violations
+from tests.browser.helpers import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -120,6 +120,18 @@ BAD_ITEMS = [
     (with_(VALID_VIDEO, video="../../x.webm"), "line 2: video: '../../x.webm' points outside the folder"),
     (with_(VALID_VIDEO, video=["files/x.webm"]), "line 2: video: must be a string"),
     (
+        with_(VALID_VIDEO, video_url="https://evil.example/watch?v=pgbWlzDemo1"),
+        "line 2: video_url: 'https://evil.example/watch?v=pgbWlzDemo1' is not the address of one YouTube or Vimeo video",
+    ),
+    (
+        with_(
+            VALID_VIDEO,
+            video="files/video-trekkingsrecht-uitleg.webm",
+            video_url="https://youtu.be/pgbWlzDemo1",
+        ),
+        "line 2: video_url: give either video or video_url, not both",
+    ),
+    (
         {
             "id": "question-two-accepted",
             "type": "question",

@@ -3,6 +3,23 @@
 // timestamps are plain links to ?t=, which the server turns into the player's start.
 (function () {
   "use strict";
+  // A video on YouTube or Vimeo: nothing is loaded from there until the visitor presses the button;
+  // then the player takes the placeholder's place. Without JavaScript the button links to the video there.
+  var external = document.querySelector("[data-pgb-external]");
+  if (external) {
+    var button = external.querySelector("[data-pgb-load-video]");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.className = "pgb-video__frame";
+      frame.src = external.getAttribute("data-pgb-embed");
+      frame.title = external.getAttribute("data-pgb-embed-title");
+      frame.setAttribute("allow", "autoplay; fullscreen; picture-in-picture");
+      frame.setAttribute("allowfullscreen", "");
+      external.querySelector(".pgb-video__placeholder").replaceWith(frame);
+      frame.focus();
+    });
+  }
   var video = document.querySelector("video[data-pgb-video]");
   if (!video) { return; }
   var start = parseInt(video.getAttribute("data-pgb-start"), 10) || 0;
