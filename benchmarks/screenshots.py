@@ -53,7 +53,8 @@ def pages(base: str) -> dict[str, str]:
 
             def handle_starttag(self, tag, attrs):
                 href = dict(attrs).get("href") or ""
-                if tag == "a" and not self.found and href.startswith(prefix) and href != prefix:
+                usable = href.startswith(prefix) and href != prefix and not href.endswith("/feed/")
+                if tag == "a" and not self.found and usable:
                     self.found = href
 
         parser = Links()
@@ -64,6 +65,9 @@ def pages(base: str) -> dict[str, str]:
         "home": "/",
         "case": first_link("/goede-voorbeelden/", "/goede-voorbeelden/"),
         "video": first_link("/video/", "/video/"),
+        # The demo's videos: one playing from a second a search hit named, one behind the YouTube placeholder.
+        "video-player": "/video/wat-is-een-pgb/?t=42",
+        "video-external": "/video/wlz-pgb-zorgkantoor/",
         "theme": "/thema/trekkingsrecht/",
         "forum": "/forum/",
         "question": first_link("/forum/", "/forum/"),

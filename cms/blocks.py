@@ -56,3 +56,9 @@ CASE_SECTIONS = {
 
 BODY_BLOCKS = [("text", TextBlock()), ("section", SectionBlock())]
 CASE_BODY_BLOCKS = [(name, case_section(label)) for name, label in CASE_SECTIONS.items()] + BODY_BLOCKS
+
+
+def new_case_body() -> list[tuple[str, str]]:
+    """What a new case's body starts with in the admin: the four sections, empty and in order (an
+    empty section is not shown to readers)."""
+    return [(name, "") for name in CASE_SECTIONS]

@@ -44,7 +44,8 @@ class QuestionViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [FieldPanel("municipalities"), FieldPanel("laws"), FieldPanel("themes")], heading=_("Tagging")
             ),
-            InlinePanel("answers", label=_("Answers")),
+            # Wagtail's button reads "Voeg <label> toe": the singular, lower case ("Voeg antwoord toe").
+            InlinePanel("answers", heading=_("Answers"), label=_("answer")),
         ],
         base_form_class=QuestionAdminForm,
     )

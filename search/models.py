@@ -26,7 +26,7 @@ class Synonym(models.Model):
         ),
     )
     active = models.BooleanField(_("active"), default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:
         ordering = ["rule"]

@@ -2,13 +2,22 @@
 
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.models import Promotion, Synonym
+
+
+class YesNoColumn(Column):
+    """A yes/no field as "ja" or "nee" (Wagtail's own list shows True and False)."""
+
+    def get_value(self, instance):
+        return _("yes") if super().get_value(instance) else _("no")
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -17,7 +26,11 @@ class SynonymViewSet(SnippetViewSet):
     menu_label = _("Synonyms")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["rule", "active", "updated_at"]
+    list_display = [
+        "rule",
+        YesNoColumn("active", label=capfirst(_("active"))),
+        DateColumn("updated_at", label=capfirst(_("changed"))),
+    ]
     list_filter = ["active"]
     search_fields = ["rule"]
 

@@ -14,8 +14,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS
+from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS, new_case_body
 from cms.constants import CaseStatus
+
+# Content nobody checked for longer than this tells readers it may be out of date (issue 11).
+STALE_AFTER_DAYS = 2 * 365
 
 
 def new_external_id(prefix: str, title: str) -> str:
@@ -107,6 +110,11 @@ class KnowledgePage(Page):
         """The date readers see as 'last checked': the review date, or else the publication date."""
         return self.last_reviewed or self.published_date
 
+    def possibly_outdated(self, today=None) -> bool:
+        """Nobody checked this for more than STALE_AFTER_DAYS: readers are told it may be out of date."""
+        today = today or timezone.localdate()
+        return bool(self.reviewed_on) and (today - self.reviewed_on).days > STALE_AFTER_DAYS
+
     def facts(self) -> list[dict]:
         """The rows of the page's 'Gegevens' panel: {term, text, datetime (ISO, for dates)}.
 
@@ -151,7 +159,7 @@ class CasePage(KnowledgePage):
     """A good practice (goed voorbeeld) from one or more gemeenten."""
 
     status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices, blank=True)
-    body = StreamField(CASE_BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(CASE_BODY_BLOCKS, verbose_name=_("body"), blank=True, default=new_case_body)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact's e-mail address"), blank=True)

@@ -1,0 +1,63 @@
+"""What editors meet in the admin and readers see of their upkeep: a new case starts with its four
+sections, lists and buttons speak Dutch, and content nobody checked for two years says so."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from accounts.constants import Role
+from cms.models import CaseIndexPage, CasePage
+from search.models import Synonym
+from tests.accounts.factories import login, person, with_totp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def administrator(client):
+    admin = person("beheer@example.nl", roles=[Role.ADMINISTRATOR])
+    login(client, admin, secret=with_totp(admin))
+    return admin
+
+
+def test_a_new_case_starts_with_its_four_sections_and_empty_ones_stay_hidden(client, administrator, imported):
+    index = CaseIndexPage.objects.get()
+    html = client.get(f"/admin/pages/add/cms/casepage/{index.pk}/").content.decode()
+    positions = [html.find(label) for label in ("Aanleiding", "Aanpak", "Resultaat", "Lessen")]
+    assert all(p > 0 for p in positions) and positions == sorted(positions), positions
+    case = CasePage(title="Nieuw", slug="nieuw", summary="Kort.")
+    assert [block.block_type for block in case.body] == ["aanleiding", "aanpak", "resultaat", "lessen"]
+    case.body = [("aanleiding", "<p>Waarom wij begonnen.</p>"), ("aanpak", "<p></p>")]
+    index.add_child(instance=case)
+    case.save_revision().publish()
+    page = client.get(case.url).content.decode()
+    assert "Waarom wij begonnen." in page and ">Aanleiding</h2>" in page
+    assert ">Aanpak</h2>" not in page  # an empty section is not shown to readers
+
+
+def test_the_synonym_list_and_the_answers_button_speak_dutch(client, administrator, imported):
+    Synonym.objects.create(rule="pgb-check, pgb-toets", active=False)
+    html = " ".join(client.get("/admin/snippets/search/synonym/", {"q": "pgb"}).content.decode().split())
+    assert "<th > Actief </th> <th > Gewijzigd </th>" in html
+    assert "<td > nee </td>" in html and "<td > ja </td>" in html  # pgb-check is inactive, the rest active
+    for english in ("Updated at", "True", "False"):
+        assert f"> {english} <" not in html
+    from forum.models import Question
+
+    question = Question.objects.first()
+    edit = client.get(f"/admin/snippets/forum/question/edit/{question.pk}/").content.decode()
+    assert "Voeg antwoord toe" in edit and "Voeg Antwoorden toe" not in edit
+
+
+def test_content_nobody_checked_for_two_years_says_it_may_be_out_of_date(client, imported):
+    case = CasePage.objects.get(external_id="case-testdorp-keukentafel")
+    today = timezone.localdate()
+    case.last_reviewed = today - datetime.timedelta(days=3 * 365)
+    case.save_revision().publish()
+    html = client.get(case.url).content.decode()
+    checked = case.last_reviewed
+    assert "Mogelijk verouderd: laatst gecontroleerd op" in html and str(checked.year) in html
+    case.last_reviewed = today - datetime.timedelta(days=300)
+    case.save_revision().publish()
+    assert "Mogelijk verouderd" not in client.get(case.url).content.decode()
