@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -74,3 +75,23 @@ def register_query_report_url():
 @hooks.register("register_reports_menu_item")
 def register_query_report_menu_item():
     return MenuItem(_("Search queries"), reverse("search_query_report"), icon_name="search", order=900)
+
+
+class ZeroResultsPanel(Component):
+    """The week's searches that found nothing: what editors could add a synonym, a promotion or content for."""
+
+    name = "zero_results"
+    template_name = "search/admin/zero_results_panel.html"
+    order = 130
+
+    def get_context_data(self, parent_context):
+        from search.querylog import top_queries
+
+        context = super().get_context_data(parent_context)
+        context["rows"] = top_queries(days=7, limit=10, zero_only=True)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_zero_results_panel(request, panels):
+    panels.append(ZeroResultsPanel())

@@ -61,3 +61,22 @@ def test_content_nobody_checked_for_two_years_says_it_may_be_out_of_date(client,
     case.last_reviewed = today - datetime.timedelta(days=300)
     case.save_revision().publish()
     assert "Mogelijk verouderd" not in client.get(case.url).content.decode()
+
+
+def test_the_dashboard_lists_content_due_for_review_and_the_weeks_fruitless_searches(
+    client, administrator, imported
+):
+    today = timezone.localdate()
+    old = CasePage.objects.get(external_id="case-testdorp-keukentafel")
+    old.last_reviewed = today - datetime.timedelta(days=500)
+    old.save_revision().publish()
+    fresh = CasePage.objects.exclude(pk=old.pk).first()
+    if fresh is not None:
+        fresh.last_reviewed = today
+        fresh.save_revision().publish()
+    client.get("/zoeken/", {"q": "xyzzy wooncoach"})
+    html = client.get("/admin/").content.decode()
+    panel = html[html.index('id="review-due-content"') :]
+    assert "Te controleren" in html and old.title in panel[: panel.index("</table>")]
+    assert fresh is None or fresh.title not in panel[: panel.index("</table>")]
+    assert "Deze week gezocht zonder resultaat" in html and "xyzzy wooncoach" in html
