@@ -118,7 +118,10 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         see the page may play its video and nobody else."""
         if self.video_file is None:
             raise Http404
-        handle = self.video_file.file.open("rb")
+        try:
+            handle = self.video_file.file.open("rb")
+        except OSError:  # the file is gone from storage: as if there were none, not an error page
+            raise Http404 from None
         head = handle.read(12)
         handle.seek(0)
         kind = video_kind(head) or "webm"

@@ -84,6 +84,8 @@ def test_the_video_file_is_served_in_ranges_so_the_player_can_seek(client, impor
     assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{len(data)}"
     odd = client.get(video.url + "bestand/", HTTP_RANGE="bytes=0-1,5-6")  # several ranges: the whole file
     assert odd.status_code == 200
+    video.video_file.file.storage.delete(video.video_file.file.name)  # lost from storage: a 404, not a 500
+    assert client.get(video.url + "bestand/").status_code == 404
 
 
 def test_document_page_links_its_pdf(client, imported):
