@@ -1,5 +1,7 @@
 """Explainer videos with WebVTT captions and transcripts, and policy documents around a PDF."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -90,7 +92,7 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         length = self.duration or (int(self.cues[-1].end) if self.cues else 0)
         return second if second < max(length, 1) else 0
 
-    @property
+    @cached_property
     def external(self) -> ExternalVideo | None:
         """The YouTube or Vimeo video, when there is no file of our own."""
         return None if self.video_file_id or not self.external_url else external.parse(self.external_url)

@@ -2,7 +2,7 @@
 
 From that one reading the database backend decides what a search shows and how it says so:
 - the results: items matching any concept. Each concept counts once however common its word, and an
-  item matching more concepts ranks above one matching fewer (ranking compares `tier` first), so a
+  item matching more concepts ranks above one matching fewer (ranking takes the `complete` ones first), so a
   word in nearly every item ("pgb") lifts nothing above an item with the query's rarer words.
   Leaving out items that match only a common word cost recall on the judged queries (recall@100
   0.947 -> 0.793 with "common" at half the collection, 0.900 at 80 %): they stay, last, and say
@@ -66,13 +66,6 @@ class Coverage:
             for concept, mask in zip(self.concepts, self.masks, strict=True)
             if not mask and not concept.correction
         )
-
-    def tier(self, contains: Callable[[int], Callable[[int], bool]]) -> Callable[[int], int]:
-        """pk -> 1 for an entry matching every typed concept, else 0; `contains(mask)` is snapshot.contains."""
-        if not self.complete:
-            return lambda pk: 0
-        test = contains(self.complete)
-        return lambda pk: int(test(pk))
 
     def coverage(
         self, contains: Callable[[int], Callable[[int], bool]], power: float
