@@ -37,6 +37,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     STATIC_ROOT=/app/static \
     PGB_BEHIND_PROXY=1 \
     PORT=8000
+# ffmpeg: ffprobe checks uploaded videos and reads their duration, ffmpeg takes their poster frame.
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system pgb && useradd --system --gid pgb --home-dir /app --shell /usr/sbin/nologin pgb \
  && mkdir -p /app/var/media /app/static && chown -R pgb:pgb /app
 COPY --from=build /opt/venv /opt/venv

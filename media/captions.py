@@ -31,7 +31,7 @@ def caption_errors(text: str) -> list[str]:
     lines = (text or "").lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     if not lines[0].startswith("WEBVTT") or lines[0][6:7] not in ("", " ", "\t"):
         return [_("line 1: WebVTT captions must start with the line WEBVTT")]
-    errors, cues, index = [], 0, 1
+    errors, cues, index, previous = [], 0, 1, None
     while index < len(lines):
         if not lines[index].strip():
             index += 1
@@ -56,6 +56,18 @@ def caption_errors(text: str) -> list[str]:
             errors.append(
                 _("line %(line)s: a cue must end after it starts") % {"line": start + 1 + timing_at}
             )
+        elif previous is not None and begin < previous[0]:
+            errors.append(
+                _("line %(line)s: the cue starts before the cue above it; put the cues in order of time")
+                % {"line": start + 1 + timing_at}
+            )
+        elif previous is not None and begin < previous[1]:
+            errors.append(
+                _("line %(line)s: the cue starts before the cue above it has ended (they overlap)")
+                % {"line": start + 1 + timing_at}
+            )
+        if end > begin:
+            previous = (begin, end)
         if len(block) <= timing_at + 1:
             errors.append(_("line %(line)s: the cue has no text") % {"line": start + 1 + timing_at})
         cues += 1
@@ -70,6 +82,15 @@ def validate_captions(text: str) -> None:
     if errors:
         raise ValidationError(
             _("The captions are not valid WebVTT: %(errors)s") % {"errors": "; ".join(errors)}
+        )
+
+
+def validate_chapters(text: str) -> None:
+    """Raise ValidationError unless `text` (optional) is valid WebVTT: a cue per chapter."""
+    errors = caption_errors(text) if text.strip() else []
+    if errors:
+        raise ValidationError(
+            _("The chapters are not valid WebVTT: %(errors)s") % {"errors": "; ".join(errors)}
         )
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -16,8 +16,9 @@ from cms import formats
 from cms.blocks import BODY_BLOCKS
 from cms.models import IndexPage, KnowledgePage
 from media import external
-from media.captions import parse_captions, validate_captions
+from media.captions import parse_captions, validate_captions, validate_chapters
 from media.external import ExternalVideo
+from media.forms import VideoPageForm
 from media.ranges import ranged_response
 from media.video_files import KINDS, video_kind
 
@@ -58,18 +59,48 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         validators=[validate_captions],
         help_text=_("Captions in WebVTT format; the transcript on the page is made from them."),
     )
+    chapters = models.TextField(
+        _("chapters (WebVTT)"),
+        blank=True,
+        validators=[validate_chapters],
+        help_text=_(
+            "Optional: one cue per chapter, its text the chapter's title; shown as a table of contents."
+        ),
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("poster"),
+        help_text=_(
+            "The still shown before the video plays; without one, a frame of an uploaded file is used."
+        ),
+    )
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
+    base_form_class = VideoPageForm
     parent_page_types = ["media.VideoIndexPage"]
     subpage_types: list[str] = []
     search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("speaker"),
-        FieldPanel("duration"),
-        FieldPanel("video_file"),
-        FieldPanel("external_url"),
-        FieldPanel("captions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("upload"),
+                FieldPanel("video_file"),
+                FieldPanel("external_url"),
+                FieldPanel("duration"),
+                FieldPanel("poster"),
+            ],
+            heading=_("Video"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("captions_upload"), FieldPanel("captions"), FieldPanel("chapters")],
+            heading=_("Captions and chapters"),
+        ),
         FieldPanel("body"),
         *KnowledgePage.taxonomy_panels,
     ]
@@ -81,6 +112,10 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     @property
     def cues(self):
         return parse_captions(self.captions)
+
+    @property
+    def chapter_cues(self):
+        return parse_captions(self.chapters)
 
     def start_at(self, request) -> int:
         """The second `?t=` asks the player to start at; 0 for a value that is not a second of this
@@ -143,6 +178,12 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.nl.vtt"'
         return response
+
+    @path("hoofdstukken/")
+    def chapters_file(self, request):
+        if not self.chapters.strip():
+            raise Http404
+        return HttpResponse(self.chapters, content_type="text/vtt; charset=utf-8")
 
 
 class DocumentPage(KnowledgePage):

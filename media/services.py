@@ -3,9 +3,14 @@
 Each raises ValidationError naming the field it refuses; nothing is written then.
 """
 
+import io
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from cms.services import PageFields, document_for_file, knowledge_page_save
 from media.captions import caption_errors
@@ -45,6 +50,30 @@ def video_save(
     video.video_file = document_for_file(video_file, fields.title) if video_file is not None else None
     video.external_url = external_url
     return knowledge_page_save(page=video, fields=fields, parent_model=VideoIndexPage, **placement)
+
+
+def attach_uploaded_video(
+    video: VideoPage, upload, *, kind: str, duration: float | None, poster_jpeg: bytes | None
+) -> None:
+    """Store an uploaded, already checked video file as the video's file (a new Wagtail document,
+    served only through the page); the duration ffprobe read and, when the video has no poster yet,
+    the frame ffmpeg took become the video's. The page itself is saved by its caller."""
+    document = get_document_model()(title=video.title)
+    document.file.save(f"{video.slug or 'video'}.{kind}", upload, save=False)
+    document._set_document_file_metadata()  # size and hash, as Wagtail's own upload form sets them
+    document.save()
+    video.video_file = document
+    video.external_url = ""
+    if duration is not None:
+        video.duration = max(1, round(duration))
+    if poster_jpeg and video.poster_id is None:
+        poster = get_image_model()(title=_("%(title)s (still from the video)") % {"title": video.title})
+        poster.file = ImageFile(
+            io.BytesIO(poster_jpeg), name=f"{video.slug or 'video'}-poster.jpg"
+        )  # sets width, height
+        poster._set_image_file_metadata()
+        poster.save()
+        video.poster = poster
 
 
 def document_save(

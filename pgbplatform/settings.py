@@ -333,4 +333,5 @@ PGB_FORUM_POST_LIMIT = (
 )
 # Attachments to a question or answer: PDF, PNG or JPEG, at most this many megabytes and files per post.
 PGB_FORUM_ATTACHMENT_MAX_MB = env.int("PGB_FORUM_ATTACHMENT_MAX_MB", default=10)
+PGB_VIDEO_MAX_MB = env.int("PGB_VIDEO_MAX_MB", default=500)  # an uploaded video file, in the admin
 PGB_FORUM_ATTACHMENTS_PER_POST = env.int("PGB_FORUM_ATTACHMENTS_PER_POST", default=5)

@@ -2,7 +2,6 @@
 
 import secrets
 
-from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +15,7 @@ from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS, new_case_body
 from cms.constants import CaseStatus
+from cms.widgets import SearchableCheckboxes
 
 # Content nobody checked for longer than this tells readers it may be out of date (issue 11).
 STALE_AFTER_DAYS = 2 * 365
@@ -67,9 +67,11 @@ class KnowledgePage(Page):
     taxonomy_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("municipalities"),
-                FieldPanel("laws", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel(
+                    "municipalities", widget=SearchableCheckboxes(search_label=_("Search a municipality"))
+                ),
+                FieldPanel("laws", widget=SearchableCheckboxes(search_label=_("Search a law"))),
+                FieldPanel("themes", widget=SearchableCheckboxes(search_label=_("Search a theme"))),
             ],
             heading=_("Tagging"),
         ),
