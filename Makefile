@@ -30,9 +30,11 @@ run: install
 	mkdir -p var
 	DEBUG=1 $(BIN)/pgb migrate --no-input -v 0
 	DEBUG=1 $(BIN)/pgb demo --if-empty
-	# The mail worker sends queued mail (sign-up, notifications) to the console while the site runs.
+	# Workers while the site runs: queued mail (sign-up, notifications) to the console, and the reading
+	# of PDFs uploaded in the admin (their text for search, their accessibility for editors).
 	DEBUG=1 $(BIN)/pgb db_worker --backend mail --queue-name mail --interval 2 --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(BIN)/pgb db_worker --backend search --queue-name documents --interval 2 --no-reload & reader=$$!; \
+	trap 'kill $$worker $$reader 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/pgb runserver 127.0.0.1:$(PORT)
 
 test: install test-sqlite test-pg

@@ -29,6 +29,8 @@ class User(AbstractUser):
         _("notifications"), max_length=10, choices=NotifyMode.choices, default=NotifyMode.IMMEDIATE
     )
     digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)  # the last daily digest
+    # The last weekly mail of content due for review (editors only; `pgb content review-reminders`).
+    review_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

@@ -49,18 +49,18 @@ def user_for_token(token: str) -> User | None:
     return User.objects.filter(pk=pk, is_active=True).first()
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _mail(user: User, subject: str, context: dict) -> Mail:
-    unsubscribe = _absolute(reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(user)}))
+    unsubscribe = absolute_url(reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(user)}))
     context = {
         **context,
         "user": user,
         "unsubscribe_url": unsubscribe,
-        "site_url": _absolute("/"),
-        "settings_url": _absolute(reverse("accounts:profile")),
+        "site_url": absolute_url("/"),
+        "settings_url": absolute_url(reverse("accounts:profile")),
     }
     return Mail(
         to=[user.email],

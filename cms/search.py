@@ -7,8 +7,7 @@ from contextlib import contextmanager
 
 from django.utils.html import strip_tags
 
-from cms.models import KnowledgePage
-from cms.pdftext import pdf_pages
+from cms.models import DocumentText, KnowledgePage
 from search.types import AttachmentPage, SearchDocument
 
 
@@ -26,13 +25,21 @@ def stream_text(stream) -> str:
     return re.sub(r"\s+", " ", strip_tags(" ".join(parts))).strip()
 
 
+def _read_pages(document) -> list:
+    """The pages read from an attached PDF (in the background, cms.document_text); none until then."""
+    try:
+        reading = document.pgb_text
+    except DocumentText.DoesNotExist:
+        return []
+    return reading.pages if reading.status == DocumentText.Status.READ else []
+
+
 def page_document(page: KnowledgePage, **extra) -> SearchDocument:
     """The shared part of a knowledge page's search document; `extra` adds type-specific fields."""
     pages = tuple(
-        AttachmentPage(title=attachment.label, page=number, text=text)
+        AttachmentPage(title=attachment.label, page=number, text=text, url=attachment.document.url)
         for attachment in page.attachments.all()
-        for number, text in pdf_pages(attachment.document)
-        if text
+        for number, text in _read_pages(attachment.document)
     )
     return SearchDocument(
         id=page.external_id,
@@ -55,7 +62,7 @@ def live_pages(model: type[KnowledgePage]):
     return (
         model.objects.live()
         .public()
-        .prefetch_related("municipalities", "laws", "themes", "attachments__document")
+        .prefetch_related("municipalities", "laws", "themes", "attachments__document__pgb_text")
         .order_by("pk")
     )
 

@@ -61,6 +61,7 @@ def document_for_file(path: Path, title: str):
         document.file.save(path.name, File(handle), save=False)
     document.file_size = path.stat().st_size
     document.file_hash = digest
+    document.pgb_read_at_once = True  # just checked by the importer: searchable on arrival, not queued
     document.save()
     return document
 

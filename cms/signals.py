@@ -22,6 +22,11 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    from wagtail.documents import get_document_model
+
+    from cms.document_text import document_saved
+
+    post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="pgb-read-pdf")
     page_published.connect(page_changed, dispatch_uid="pgb-search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="pgb-search-page-unpublished")
     post_delete.connect(page_deleted, dispatch_uid="pgb-search-page-deleted")

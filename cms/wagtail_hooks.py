@@ -1,18 +1,14 @@
 """Wagtail admin for the taxonomy (laws, themes and municipalities as snippets under one menu) and the
 editors' dashboard panel of content due for review."""
 
-import datetime
-
-from django.db.models import F
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import KnowledgePage, Law, Municipality, Theme
+from cms.models import Law, Municipality, Theme
+from cms.review import REVIEW_MONTHS, due_for_review
 
 
 class LawViewSet(SnippetViewSet):
@@ -48,7 +44,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
-REVIEW_MONTHS = 12  # the dashboard lists what nobody checked for longer than this
 REVIEW_ROWS = 10
 
 
@@ -62,13 +57,7 @@ class ReviewDuePanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        since = timezone.localdate() - datetime.timedelta(days=round(REVIEW_MONTHS * 30.44))
-        due = (
-            KnowledgePage.objects.live()
-            .annotate(checked=Coalesce(F("last_reviewed"), F("published_date")))
-            .filter(checked__lt=since)
-            .order_by("checked", "title")
-        )
+        due = due_for_review()
         pages = list(due[:REVIEW_ROWS])
         context.update(pages=pages, more=max(0, due.count() - len(pages)), months=REVIEW_MONTHS)
         return context

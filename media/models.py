@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms import formats
 from cms.blocks import BODY_BLOCKS
 from cms.models import IndexPage, KnowledgePage
+from cms.panels import AttachmentNotesPanel
 from media import external
 from media.captions import parse_captions, validate_captions, validate_chapters
 from media.external import ExternalVideo
@@ -197,6 +198,7 @@ class DocumentPage(KnowledgePage):
     # The document file itself is required, as in the exchange format: at least one attachment.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        AttachmentNotesPanel(),
         InlinePanel("attachments", label=_("Files"), min_num=1),
         FieldPanel("body"),
         *KnowledgePage.taxonomy_panels[:-1],

@@ -273,6 +273,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"  # a .pdf must be a PDF
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -304,7 +305,8 @@ ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)  # replica
 # transaction as the change and worked off by `pgb db_worker --queue-name search --backend search`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+    # Search work: Elasticsearch updates ("search") and reading uploaded PDFs ("documents").
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search", "documents"]},
     # Outgoing mail: written with the event that causes it, sent by `pgb db_worker --backend mail
     # --queue-name mail`; a mail server that is down delays mail, it loses none.
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
@@ -334,4 +336,7 @@ PGB_FORUM_POST_LIMIT = (
 # Attachments to a question or answer: PDF, PNG or JPEG, at most this many megabytes and files per post.
 PGB_FORUM_ATTACHMENT_MAX_MB = env.int("PGB_FORUM_ATTACHMENT_MAX_MB", default=10)
 PGB_VIDEO_MAX_MB = env.int("PGB_VIDEO_MAX_MB", default=500)  # an uploaded video file, in the admin
+# The weekly review reminder to editors (`pgb content review-reminders`): from this weekday (1 = Monday)
+# at PGB_DIGEST_HOUR.
+PGB_REVIEW_WEEKDAY = env.int("PGB_REVIEW_WEEKDAY", default=1)
 PGB_FORUM_ATTACHMENTS_PER_POST = env.int("PGB_FORUM_ATTACHMENTS_PER_POST", default=5)

@@ -43,6 +43,7 @@ class Result(BaseModel):
     themes: list[str]
     timestamp: float | None
     page: int | None
+    page_url: str = Field("", description="The PDF the best passage is on, opened at that page (#page=N).")
     missing: list[str] = Field(
         description="The concepts of the query (words as typed) this result does not match; "
         "empty when it matches them all."
@@ -164,6 +165,7 @@ def search(request: HttpRequest, filters: Query[SearchParams]):
                 "themes": list(hit.themes),
                 "timestamp": hit.timestamp,
                 "page": hit.page,
+                "page_url": request.build_absolute_uri(hit.page_url) if hit.page_url else "",
                 "missing": list(hit.missing),
             }
             for hit in results.hits

@@ -139,7 +139,7 @@ class SearchEntry(models.Model):
                 CaptionCue(start=p["start"], text=p["text"]) for p in self.passages if p["kind"] == "cue"
             ),
             pages=tuple(
-                AttachmentPage(title=p.get("title", ""), page=p["page"], text=p["text"])
+                AttachmentPage(title=p.get("title", ""), page=p["page"], text=p["text"], url=p.get("url", ""))
                 for p in self.passages
                 if p["kind"] == "page"
             ),

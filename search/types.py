@@ -47,6 +47,11 @@ class CaptionCue:
     text: str
 
 
+def page_link(url: str, page: int) -> str:
+    """The address of a PDF opened at `page` (browsers' PDF viewers read #page=N); "" without a PDF."""
+    return f"{url}#page={page}" if url else ""
+
+
 @dataclass(frozen=True)
 class AttachmentPage:
     """The text of one page of an attached PDF."""
@@ -54,6 +59,7 @@ class AttachmentPage:
     title: str
     page: int
     text: str
+    url: str = ""  # the PDF's address; a hit links to it with #page=N
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,10 @@ class SearchDocument:
         """The pieces a snippet can come from: the body, each caption cue (with its second), each PDF page."""
         result = [{"kind": "body", "text": self.body}] if self.body else []
         result += [{"kind": "cue", "start": cue.start, "text": cue.text} for cue in self.cues]
-        result += [{"kind": "page", "page": p.page, "title": p.title, "text": p.text} for p in self.pages]
+        result += [
+            {"kind": "page", "page": p.page, "title": p.title, "url": p.url, "text": p.text}
+            for p in self.pages
+        ]
         return result
 
 
@@ -157,7 +166,9 @@ class Hit:
     laws: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     timestamp: float | None = None  # video: the second of the best-matching caption cue
-    page: int | None = None  # document: the PDF page of the best-matching passage
+    page: int | None = None  # the PDF page of the best-matching passage, when that is a PDF's page
+    page_title: str = ""  # that PDF's name
+    page_url: str = ""  # that PDF, opened at the page (…#page=N)
     promoted: bool = False
     # The concepts of the query (words as typed) this item does not match; empty: it matches them all.
     missing: tuple[str, ...] = ()

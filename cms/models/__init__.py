@@ -1,5 +1,6 @@
 """The cms app's models: taxonomy snippets and Wagtail page types."""
 
+from cms.models.documents import DocumentText
 from cms.models.pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -19,6 +20,7 @@ __all__ = [
     "ArticlePage",
     "CaseIndexPage",
     "CasePage",
+    "DocumentText",
     "HomePage",
     "IndexPage",
     "KnowledgePage",

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS, new_case_body
 from cms.constants import CaseStatus
+from cms.panels import AttachmentNotesPanel
 from cms.widgets import SearchableCheckboxes
 
 # Content nobody checked for longer than this tells readers it may be out of date (issue 11).
@@ -85,6 +86,7 @@ class KnowledgePage(Page):
             ],
             heading=_("Publication"),
         ),
+        AttachmentNotesPanel(),
         InlinePanel("attachments", label=_("Attachments")),
     ]
 

@@ -29,8 +29,15 @@ def _hit_card(hit: Hit, named: tuple[str, ...] = (), details: dict | None = None
     if hit.timestamp is not None:  # the video page starts its player there (VideoPage.start_at)
         url += f"?t={int(hit.timestamp)}"
         meta.append(_("At %(moment)s in the video") % {"moment": formats.timestamp(hit.timestamp)})
+    pdf = None
     if hit.page:
         meta.append(_("Page %(page)s of the document") % {"page": hit.page})
+        if hit.page_url:  # the browser's PDF viewer opens the file at that page
+            pdf = {
+                "url": hit.page_url,
+                "text": _("Open %(title)s at page %(page)s")
+                % {"title": hit.page_title or hit.title, "page": hit.page},
+            }
     if hit.municipalities:
         meta.append(", ".join(name for _code, name in hit.municipalities))
     return {
@@ -45,6 +52,7 @@ def _hit_card(hit: Hit, named: tuple[str, ...] = (), details: dict | None = None
         "date": hit.published,
         "meta": [*details.get("meta", []), *meta],
         "missing": [concept for concept in hit.missing if concept not in named],
+        "pdf": pdf,
     }
 
 

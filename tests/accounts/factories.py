@@ -69,7 +69,12 @@ def login(client, user: User, *, secret: str | None = None, password: str = PASS
 
 
 def deliver_mail() -> None:
-    """Work off the mail queue as the mail worker does: claim each ready task, run it, record the result.
+    """Work off the mail queue as the mail worker does."""
+    work_off("mail", backend="mail")
+
+
+def work_off(queue: str, *, backend: str) -> None:
+    """Work off a queue as its worker does: claim each ready task, run it, record the result.
 
     (Django's `db_worker` command itself closes the database connection between tasks, which would
     end the test's transaction on PostgreSQL; the task code and the queue rows are the real ones.)
@@ -78,7 +83,7 @@ def deliver_mail() -> None:
 
     while True:
         row = (
-            DBTaskResult.objects.filter(queue_name="mail", backend_name="mail").ready().order_by("pk").first()
+            DBTaskResult.objects.filter(queue_name=queue, backend_name=backend).ready().order_by("pk").first()
         )
         if row is None:
             return

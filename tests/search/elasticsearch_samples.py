@@ -26,5 +26,12 @@ DOCUMENT = SearchDocument(
     url="/documenten/beleidsregels-ede/",
     published=datetime.date(2024, 1, 1),
     visibility=Visibility.MEMBERS,
-    pages=(AttachmentPage(title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur."),),
+    pages=(
+        AttachmentPage(
+            title="Beleidsregels",
+            page=3,
+            text="Het informele tarief is 25 euro per uur.",
+            url="/documents/7/b.pdf",
+        ),
+    ),
 )

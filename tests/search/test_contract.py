@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 UTRECHT = ("GM0344", "Utrecht", "Utrecht")
 ZWOLLE = ("GM0193", "Zwolle", "Overijssel")
 EDE = ("GM0228", "Ede", "Gelderland")
+PDF = "/documents/7/beleidsregels-ede.pdf"
 
 DOCUMENTS = [
     SearchDocument(
@@ -75,8 +76,10 @@ DOCUMENTS = [
         laws=("wmo",),
         themes=("tarieven",),
         pages=(
-            AttachmentPage(title="Beleidsregels", page=1, text="Artikel 1 Begrippen."),
-            AttachmentPage(title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur."),
+            AttachmentPage(title="Beleidsregels", page=1, text="Artikel 1 Begrippen.", url=PDF),
+            AttachmentPage(
+                title="Beleidsregels", page=3, text="Het informele tarief is 25 euro per uur.", url=PDF
+            ),
         ),
     ),
     SearchDocument(
@@ -221,6 +224,7 @@ def test_a_video_hit_points_at_the_second_and_a_document_hit_at_the_page(backend
     assert "<mark>declaraties</mark>" in video.highlight
     document = run(backend, "informele tarief").hits[0]
     assert document.id == "document-beleidsregels-ede" and document.page == 3
+    assert document.page_title == "Beleidsregels" and document.page_url == PDF + "#page=3"
 
 
 def test_newest_sorts_by_date_and_empty_query_browses_everything(backend):

@@ -21,7 +21,7 @@ from search.backends.elasticsearch.queries import (
 from search.backends.elasticsearch.responses import parse_hit, parse_response
 from search.synonyms import SynonymMap, parse_rule
 from search.types import FILTER_FIELDS, SearchRequest
-from tests.search.elasticsearch_samples import VIDEO
+from tests.search.elasticsearch_samples import DOCUMENT, VIDEO
 
 
 def request(query: SearchRequest, **options) -> dict:
@@ -193,6 +193,26 @@ def test_a_video_hit_takes_second_and_highlight_from_its_best_caption():
     assert hit.highlight == "ziet u uw <mark>declaraties</mark>."
     assert hit.municipalities == (("GM0344", "Utrecht"), ("GM0193", "Zwolle"))
     assert hit.published == datetime.date(2025, 1, 10)
+
+
+def test_a_hit_inside_an_attached_pdf_names_the_page_and_links_the_pdf_there_whatever_its_type():
+    source = next(bulk_actions([DOCUMENT], aliases("pgb")))["_source"]
+    source = {k: v for k, v in source.items() if k not in ("passages", "body", "spell")} | {"type": "case"}
+    page = {"kind": "page", "page": 3, "title": "Beleidsregels", "url": "/documents/7/b.pdf"}
+    hit = parse_hit(
+        {
+            "_source": source,
+            "inner_hits": {
+                "passages": {
+                    "hits": {
+                        "hits": [{"_source": page, "highlight": {"passages.text": ["<mark>tarief</mark>"]}}]
+                    }
+                }
+            },
+        }
+    )
+    assert hit.type == "case" and hit.page == 3 and hit.timestamp is None
+    assert hit.page_title == "Beleidsregels" and hit.page_url == "/documents/7/b.pdf#page=3"
 
 
 def test_each_concept_is_a_named_point_so_complete_matches_rank_first_and_are_counted():

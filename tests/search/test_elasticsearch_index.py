@@ -115,6 +115,7 @@ def test_bulk_actions_carry_every_searchable_text_and_every_filter_value():
         "kind": "page",
         "page": 3,
         "title": "Beleidsregels",
+        "url": "/documents/7/b.pdf",
         "text": "Het informele tarief is 25 euro per uur.",
     } in (document["passages"])
     assert list(delete_actions(["a", "b"], ["pgb-public", "pgb-members"])) == [

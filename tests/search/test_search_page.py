@@ -156,6 +156,7 @@ def test_api_answers_in_the_documented_shape(client, indexed):
         "themes",
         "timestamp",
         "page",
+        "page_url",
         "missing",
     }
     assert set(data["facets"]) == {"type", "theme", "law", "municipality", "province", "year"}

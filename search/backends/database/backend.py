@@ -132,7 +132,9 @@ def to_hit(
         laws=tuple(entry.laws),
         themes=tuple(entry.themes),
         timestamp=cut.timestamp if entry.type == "video" else None,
-        page=cut.page if entry.type == "document" else None,
+        page=cut.page,
+        page_title=cut.page_title,
+        page_url=cut.page_url,
         promoted=entry.doc_id in pinned,
         missing=missing,
     )

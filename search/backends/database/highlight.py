@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape  # Django's escape, without its lazy-string wrapper (hundreds of calls a page)
 
 from search.analysis import fold, split_compound, stem
+from search.types import page_link
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 WINDOW = 32  # words in a snippet
@@ -21,6 +22,8 @@ class Snippet:
     html: str
     timestamp: float | None = None
     page: int | None = None
+    page_title: str = ""
+    page_url: str = ""
 
 
 def _weight(word: str, weights: dict[str, float]) -> float:
@@ -164,5 +167,10 @@ def snippet(
     if passage["kind"] == "cue":
         return Snippet(html=html, timestamp=float(passage["start"]))
     if passage["kind"] == "page":
-        return Snippet(html=html, page=int(passage["page"]))
+        return Snippet(
+            html=html,
+            page=int(passage["page"]),
+            page_title=passage.get("title", ""),
+            page_url=page_link(passage.get("url", ""), int(passage["page"])),
+        )
     return Snippet(html=html)

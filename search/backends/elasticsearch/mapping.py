@@ -103,7 +103,8 @@ def document_class(synonyms_set: str) -> type[Document]:
         text = Text(analyzer=a["dutch"], search_analyzer=a["dutch_search"])
         start = Float()  # cue: second in the video
         page = Integer()  # page: PDF page number
-        title = Keyword(index=False)
+        title = Keyword(index=False)  # page: the PDF's name
+        url = Keyword(index=False)  # page: the PDF's address
 
     class PgbItem(Document):
         doc_id = Keyword()

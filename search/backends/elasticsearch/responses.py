@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from search.analysis import fold
 from search.backends.elasticsearch.queries import CONCEPT, SNIPPET_CHARS
-from search.types import FILTER_FIELDS, BackendResults, Hit, SearchRequest, Suggestion
+from search.types import FILTER_FIELDS, BackendResults, Hit, SearchRequest, Suggestion, page_link
 
 
 def parse_hit(raw: dict, promoted=(), concepts: list[str] = ()) -> Hit:
@@ -18,13 +18,16 @@ def parse_hit(raw: dict, promoted=(), concepts: list[str] = ()) -> Hit:
     passage = inner[0] if inner else None
     snippet = ""
     timestamp = page = None
-    if passage and doc["type"] in ("video", "document"):
-        kind = passage["_source"].get("kind")
+    page_title = page_url = ""
+    if passage:
+        source = passage["_source"]
+        kind = source.get("kind")
         snippet = (passage.get("highlight", {}).get("passages.text") or [""])[0]
         if kind == "cue" and doc["type"] == "video":
-            timestamp = passage["_source"].get("start")
-        if kind == "page" and doc["type"] == "document":
-            page = passage["_source"].get("page")
+            timestamp = source.get("start")
+        if kind == "page" and source.get("page"):
+            page, page_title = int(source["page"]), source.get("title", "")
+            page_url = page_link(source.get("url", ""), page)
     if not snippet:
         snippet = (highlight.get("body") or highlight.get("summary") or [""])[0]
     if not snippet:
@@ -45,6 +48,8 @@ def parse_hit(raw: dict, promoted=(), concepts: list[str] = ()) -> Hit:
         themes=tuple(doc.get("themes", [])),
         timestamp=timestamp,
         page=page,
+        page_title=page_title,
+        page_url=page_url,
         promoted=doc["doc_id"] in promoted,
         missing=tuple(
             text
