@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.selectors import audience_for
 from forum import admin_views, permissions, selectors
 from forum.forms import QuestionAdminForm
 from forum.models import Answer, Question
@@ -87,3 +89,28 @@ def moderation_menu_item():
         icon_name="warning",
         order=290,
     )
+
+
+class AwaitingExpertPanel(Component):
+    """Questions where a gemeente asked Per Saldo to think along and no experience expert answered
+    yet, oldest first: what Per Saldo's editors chase on the dashboard."""
+
+    name = "awaiting_expert"
+    template_name = "forum/admin/awaiting_expert_panel.html"
+    order = 125
+    ROWS = 10
+
+    def __init__(self, audience):
+        self.audience = audience
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        waiting = selectors.question_list_awaiting_expert(audience=self.audience)
+        questions = list(waiting[: self.ROWS])
+        context.update(questions=questions, more=max(0, waiting.count() - len(questions)))
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_expert_panel(request, panels):
+    panels.append(AwaitingExpertPanel(audience_for(request.user)))

@@ -80,3 +80,24 @@ def test_the_dashboard_lists_content_due_for_review_and_the_weeks_fruitless_sear
     assert "Te controleren" in html and old.title in panel[: panel.index("</table>")]
     assert fresh is None or fresh.title not in panel[: panel.index("</table>")]
     assert "Deze week gezocht zonder resultaat" in html and "xyzzy wooncoach" in html
+
+
+def test_the_dashboard_lists_questions_waiting_for_an_experience_expert(client, administrator, imported):
+    from cms.models import Municipality
+    from forum import services
+
+    asker = person("anna@utrecht.nl", first_name="Anna", municipality=Municipality.objects.get(code="GM0344"))
+    waiting = services.question_ask(
+        author=asker,
+        title="Hoe toetsen jullie pgb-vaardigheid?",
+        body="Wat vragen jullie door bij een aanvraag?",
+        expert_requested=True,
+    )
+    services.post_approve(post=waiting, by=administrator)  # a new official's first post waits for a moderator
+    services.question_ask(author=asker, title="Een vraag zonder verzoek", body="Een tekst van genoeg tekens.")
+    html = client.get("/admin/").content.decode()
+    panel = html[html.index('id="awaiting-expert-content"') :]
+    panel = panel[: panel.index("</table>")]
+    assert "Wacht op ervaringsdeskundige" in html
+    assert waiting.title in panel and waiting.get_absolute_url() in panel
+    assert "Een vraag zonder verzoek" not in panel
