@@ -7,9 +7,9 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.models import Law, Municipality, Theme
+from forum.admin_forms import PostAdminForm
 from forum.constants import ReportReason, Visibility
 from forum.services.posting import BODY_MAX, TITLE_MAX
 
@@ -133,8 +133,9 @@ class ReportForm(forms.Form):
     )
 
 
-class QuestionAdminForm(WagtailAdminModelForm):
-    """Refuses a second accepted answer with a clear message instead of a database error."""
+class QuestionAdminForm(PostAdminForm):
+    """The question's body with the rich-text editor; a second accepted answer is refused with a clear
+    message instead of a database error."""
 
     def clean(self):
         cleaned = super().clean()

@@ -5,13 +5,15 @@ from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.selectors import audience_for
+from cms.widgets import SearchableCheckboxes
 from forum import admin_views, permissions, selectors
+from forum.admin_forms import AnswersPanel
 from forum.forms import QuestionAdminForm
 from forum.models import Answer, Question
 
@@ -44,10 +46,17 @@ class QuestionViewSet(SnippetViewSet):
                 heading=_("Author"),
             ),
             MultiFieldPanel(
-                [FieldPanel("municipalities"), FieldPanel("laws"), FieldPanel("themes")], heading=_("Tagging")
+                [
+                    FieldPanel(
+                        "municipalities", widget=SearchableCheckboxes(search_label=_("Search a municipality"))
+                    ),
+                    FieldPanel("laws", widget=SearchableCheckboxes(search_label=_("Search a law"))),
+                    FieldPanel("themes", widget=SearchableCheckboxes(search_label=_("Search a theme"))),
+                ],
+                heading=_("Tagging"),
             ),
             # Wagtail's button reads "Voeg <label> toe": the singular, lower case ("Voeg antwoord toe").
-            InlinePanel("answers", heading=_("Answers"), label=_("answer")),
+            AnswersPanel("answers", heading=_("Answers"), label=_("answer")),
         ],
         base_form_class=QuestionAdminForm,
     )
