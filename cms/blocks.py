@@ -1,7 +1,11 @@
 """StreamField blocks for knowledge pages: rich text and the sections of a good-practice case."""
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -31,6 +35,55 @@ class SectionBlock(blocks.StructBlock):
         template = "cms/blocks/section.html"
 
 
+class ImageBlock(blocks.StructBlock):
+    """A content image: its alternative text is required unless the editor marks it decorative (WCAG
+    1.1.1); readers get WebP renditions at the widths their screen needs, with a JPEG fallback."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it. Not “image of …”."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative only"),
+        required=False,
+        help_text=_("Tick only when the image adds nothing to the text; screen readers then skip it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        alt = (value.get("alt") or "").strip()
+        if not alt and not value.get("decorative"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt": ErrorList(
+                        [ValidationError(_("Describe the image, or mark it as decorative only."))]
+                    )
+                }
+            )
+        if alt and value.get("decorative"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "decorative": ErrorList(
+                        [
+                            ValidationError(
+                                _("A decorative image has no alternative text: remove one of the two.")
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "cms/blocks/image.html"
+
+
 class CaseSectionBlock(blocks.RichTextBlock):
     """One of the four fixed parts of a good-practice case; its label is the heading readers see."""
 
@@ -54,7 +107,7 @@ CASE_SECTIONS = {
     "lessen": _("Lessons learned"),
 }
 
-BODY_BLOCKS = [("text", TextBlock()), ("section", SectionBlock())]
+BODY_BLOCKS = [("text", TextBlock()), ("section", SectionBlock()), ("image", ImageBlock())]
 CASE_BODY_BLOCKS = [(name, case_section(label)) for name, label in CASE_SECTIONS.items()] + BODY_BLOCKS
 
 
