@@ -43,7 +43,7 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("video file"),
-        help_text=_("An MP4 or WebM file; without one, only the transcript is shown."),
+        help_text=_("A video file uploaded before; to add a new one, upload it above."),
     )
     external_url = models.URLField(
         _("video on YouTube or Vimeo"),

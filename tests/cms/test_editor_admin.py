@@ -101,3 +101,9 @@ def test_the_dashboard_lists_questions_waiting_for_an_experience_expert(client, 
     assert "Wacht op ervaringsdeskundige" in html
     assert waiting.title in panel and waiting.get_absolute_url() in panel
     assert "Een vraag zonder verzoek" not in panel
+
+
+def test_yes_no_cells_in_admin_lists_speak_dutch_to_screen_readers(client, administrator):
+    html = " ".join(client.get("/admin/users/").content.decode().split())
+    assert '<td class="status">' in html and '<span class="w-sr-only"> ja </span>' in html
+    assert "> True <" not in html and "> False <" not in html
