@@ -8,11 +8,13 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.services import PageFields, document_for_file, knowledge_page_save
+from media import probe
 from media.captions import caption_errors
 from media.models import DocumentIndexPage, DocumentPage, VideoIndexPage, VideoPage, validate_external_video
 from media.video_files import video_problem
@@ -49,6 +51,10 @@ def video_save(
     video.speaker = speaker
     video.video_file = document_for_file(video_file, fields.title) if video_file is not None else None
     video.external_url = external_url
+    if video_file is not None and video.poster_id is None and probe.available():
+        jpeg = probe.poster_frame(video_file, at=1.0)
+        if jpeg:
+            video.poster = poster_image(fields.title, jpeg)
     return knowledge_page_save(page=video, fields=fields, parent_model=VideoIndexPage, **placement)
 
 
@@ -67,13 +73,17 @@ def attach_uploaded_video(
     if duration is not None:
         video.duration = max(1, round(duration))
     if poster_jpeg and video.poster_id is None:
-        poster = get_image_model()(title=_("%(title)s (still from the video)") % {"title": video.title})
-        poster.file = ImageFile(
-            io.BytesIO(poster_jpeg), name=f"{video.slug or 'video'}-poster.jpg"
-        )  # sets width, height
-        poster._set_image_file_metadata()
-        poster.save()
-        video.poster = poster
+        video.poster = poster_image(video.title, poster_jpeg)
+
+
+def poster_image(title: str, jpeg: bytes):
+    """A Wagtail image of a frame ffmpeg took from a video: its poster."""
+    poster = get_image_model()(title=_("%(title)s (still from the video)") % {"title": title})
+    name = f"{slugify(title)[:60] or 'video'}-poster.jpg"
+    poster.file = ImageFile(io.BytesIO(jpeg), name=name)  # assigning an ImageFile sets width and height
+    poster._set_image_file_metadata()
+    poster.save()
+    return poster
 
 
 def document_save(

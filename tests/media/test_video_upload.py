@@ -119,3 +119,47 @@ def test_a_video_is_not_published_without_valid_dutch_captions(client, add_form,
     assert message in response.content.decode()
     assert not VideoPage.objects.filter(slug="het-budgetplan").exists()
     assert not get_document_model().objects.filter(title="Het budgetplan").exists()
+
+
+def test_without_ffprobe_the_upload_is_checked_on_its_first_bytes_and_asks_for_the_duration(
+    client, add_form, monkeypatch
+):
+    url, values = add_form
+    monkeypatch.setenv("PATH", "/nonexistent")  # a server without Debian's ffmpeg
+    assert "ffprobe ontbreekt" in client.get(url).content.decode()  # the editor is told beforehand
+    values["captions"] = VTT.decode()
+    response = publish(client, url, values, upload=SimpleUploadedFile("budgetplan.mp4", MP4, "video/mp4"))
+    assert "Vul de duur in" in response.content.decode()
+    assert not VideoPage.objects.filter(slug="het-budgetplan").exists()
+    values["duration"] = "7"
+    response = publish(client, url, values, upload=SimpleUploadedFile("budgetplan.mp4", MP4, "video/mp4"))
+    assert response.status_code == 302
+    video = VideoPage.objects.get(slug="het-budgetplan")
+    assert video.duration == 7 and video.video_file is not None and video.poster is None
+
+
+def test_chapters_become_a_table_of_contents_that_starts_the_player_there(client, add_form):
+    url, values = add_form
+    values["captions"] = VTT.decode()
+    values["chapters"] = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nWat is een budgetplan\n\n00:00:03.000 --> 00:00:07.000\nDe weekplanning\n"
+    )
+    response = publish(client, url, values, upload=SimpleUploadedFile("budgetplan.mp4", MP4, "video/mp4"))
+    assert response.status_code == 302
+    video = VideoPage.objects.get(slug="het-budgetplan")
+    html = client.get(video.url).content.decode()
+    toc = html[html.index('aria-labelledby="chapters-heading"') :]
+    toc = toc[: toc.index("</nav>")]
+    assert "Hoofdstukken" in toc and 'href="?t=3" data-pgb-seek="3"' in toc and "De weekplanning" in toc
+    assert f'src="{video.url}hoofdstukken/"' in html
+    assert client.get(f"{video.url}hoofdstukken/")["Content-Type"].startswith("text/vtt")
+    values["slug"], values["title"] = "kapot", "Kapot"
+    values["chapters"] = "WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nTerug\n"
+    response = publish(client, url, values)
+    assert "De hoofdstukken zijn geen geldige WebVTT" in response.content.decode()
+
+
+def test_an_imported_video_gets_its_poster_from_its_file(client, imported):
+    video = VideoPage.objects.get(external_id="video-trekkingsrecht-uitleg")
+    assert video.poster is not None and video.poster.width == 640
+    assert 'poster="/media/images/' in client.get(video.url).content.decode()
