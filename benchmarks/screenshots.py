@@ -84,6 +84,76 @@ def pages(base: str) -> dict[str, str]:
 # Pages also shot as printed (print stylesheet: no navigation, link addresses written out).
 PRINTED = ("case",)
 
+# The editors' side, shot signed in as a temporary administrator (made for the shots, then removed).
+SHOOTER = "schermafbeelding@localhost"
+SHOOTER_PASSWORD = "alleen-voor-schermafbeeldingen-2026"
+_MAKE_SHOOTER = f"""
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from accounts.models import User
+User.objects.filter(email="{SHOOTER}").delete()
+user = User.objects.create_superuser("schermafbeelding", "{SHOOTER}", "{SHOOTER_PASSWORD}", first_name="Redactie")
+EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+secret = generate_totp_secret()
+TOTP.activate(user, secret)
+from media.models import VideoIndexPage
+print(VideoIndexPage.objects.get().pk, secret)
+"""
+_REMOVE_SHOOTER = f"from accounts.models import User; User.objects.filter(email='{SHOOTER}').delete()"
+
+
+def _totp(secret: str) -> str:
+    """The authenticator code now (RFC 6238: 30 s, 6 digits, SHA-1), waiting out a period's last seconds."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+
+    if 30 - time.time() % 30 < 4:
+        time.sleep(30 - time.time() % 30 + 0.1)
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 15
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def shoot_admin(base: str, out: Path, browser) -> list[Path]:
+    """The editors' dashboard and a new video's form with the gemeente list narrowed by typing."""
+    pgb = str(Path(sys.executable).parent / "pgb")
+    env = {**os.environ, "DEBUG": "1"}
+    made = subprocess.run(
+        [pgb, "shell", "-c", _MAKE_SHOOTER], check=True, env=env, capture_output=True, text=True
+    )
+    videos, secret = made.stdout.strip().splitlines()[-1].split()
+    written = []
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        page = context.new_page()
+        page.goto(base + "/admin/login/", wait_until="networkidle")
+        page.fill("#id_login", SHOOTER)
+        page.fill("#id_password", SHOOTER_PASSWORD)
+        page.click("form.pgb-form button[type=submit]")
+        page.wait_for_url("**/2fa/authenticate/**")
+        page.fill("#id_code", _totp(secret))
+        page.click("form.pgb-form button[type=submit]")
+        page.wait_for_url("**/admin/")
+        page.wait_for_load_state("networkidle")
+        page.set_viewport_size({"width": 1280, "height": 2000})  # the admin scrolls inside; show every panel
+        written.append(out / "admin-dashboard-1280.png")
+        page.screenshot(path=str(written[-1]))
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(f"{base}/admin/pages/add/media/videopage/{videos}/", wait_until="networkidle")
+        page.fill("#id_title", "Het budgetplan in een week")
+        page.fill("#id_municipalities-search", "Gron")
+        page.get_by_label("Groningen", exact=True).check()
+        page.locator("#id_municipalities-search").scroll_into_view_if_needed()
+        written.append(out / "admin-video-upload-1280.png")
+        page.screenshot(path=str(written[-1]), full_page=False)
+        context.close()
+    finally:
+        subprocess.run([pgb, "shell", "-c", _REMOVE_SHOOTER], check=True, env=env)
+    return written
+
 
 def shoot(base: str, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
@@ -106,6 +176,7 @@ def shoot(base: str, out: Path) -> list[Path]:
                     page.screenshot(path=str(target), full_page=True)
                     written.append(target)
                 context.close()
+        written += shoot_admin(base, out, browser)
         browser.close()
     return written
 
