@@ -27,7 +27,8 @@ def _seconds(hours, minutes, seconds, millis) -> float:
 
 
 def caption_errors(text: str) -> list[str]:
-    """Every problem in WebVTT `text`, each naming its line (empty when the captions are valid)."""
+    """Every problem in WebVTT `text`, each naming its cue and line ("cue 2, line 6: …"; empty when the
+    captions are valid)."""
     lines = (text or "").lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     if not lines[0].startswith("WEBVTT") or lines[0][6:7] not in ("", " ", "\t"):
         return [_("line 1: WebVTT captions must start with the line WEBVTT")]
@@ -44,11 +45,15 @@ def caption_errors(text: str) -> list[str]:
         if block[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
         timing_at = 0 if "-->" in block[0] else 1
+        cue = _("cue %(cue)s") % {"cue": cues + 1}
+        found = len(errors)
         if timing_at >= len(block) or not _TIMING.match(block[timing_at].strip()):
             errors.append(
                 _("line %(line)s: expected a cue timing such as 00:00:01.000 --> 00:00:04.000")
                 % {"line": start + 1 + min(timing_at, len(block) - 1)}
             )
+            errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
+            cues += 1
             continue
         match = _TIMING.match(block[timing_at].strip())
         begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:8])
@@ -70,6 +75,7 @@ def caption_errors(text: str) -> list[str]:
             previous = (begin, end)
         if len(block) <= timing_at + 1:
             errors.append(_("line %(line)s: the cue has no text") % {"line": start + 1 + timing_at})
+        errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
         cues += 1
     if not errors and not cues:
         errors.append(_("the captions contain no cues"))

@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,14 @@ def probe(path: Path, kind: str) -> Probe:
 
 
 def poster_frame(path: Path, at: float) -> bytes | None:
-    """A JPEG of the frame at `at` seconds (at most POSTER_WIDTH wide), or None when ffmpeg cannot."""
+    """A JPEG of the frame at `at` seconds (at most POSTER_WIDTH wide), or None when ffmpeg cannot.
+    Remembered per file version: an import of unchanged files asks for the same frames again."""
+    stat = path.stat()
+    return _poster_frame(str(path.resolve()), stat.st_size, stat.st_mtime_ns, at)
+
+
+@lru_cache(maxsize=32)
+def _poster_frame(path: str, size: int, mtime_ns: int, at: float) -> bytes | None:
     try:
         done = subprocess.run(
             [

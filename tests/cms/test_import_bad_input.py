@@ -92,7 +92,7 @@ BAD_ITEMS = [
     ),
     (
         with_(VALID_VIDEO, captions="WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nKapot\n"),
-        "line 2: captions: invalid WebVTT: line 3",
+        "line 2: captions: invalid WebVTT: cue 1, line 3",
     ),
     (with_(VALID_VIDEO, duration="lang"), "line 2: duration: must be a whole number of seconds"),
     (

@@ -36,4 +36,4 @@ def test_invalid_captions_name_the_problem(text, error):
 def test_editors_see_the_error_in_dutch():
     with pytest.raises(ValidationError) as error:
         validate_captions("WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nKapot\n")
-    assert "regel 3" in error.value.messages[0] and "geen geldige WebVTT" in error.value.messages[0]
+    assert "cue 1, regel 3" in error.value.messages[0] and "geen geldige WebVTT" in error.value.messages[0]

@@ -100,10 +100,10 @@ def test_a_video_over_the_size_limit_is_refused(client, add_form, settings):
     "captions, message",
     [
         (b"", "Nederlandse ondertiteling nodig"),
-        (b"WEBVTT\n\n00:00:03.000 --> 00:00:02.000\nTerug in de tijd.\n", "regel 3"),
+        (b"WEBVTT\n\n00:00:03.000 --> 00:00:02.000\nTerug in de tijd.\n", "cue 1, regel 3"),
         (
             b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nEen.\n\n00:00:03.000 --> 00:00:05.000\nTwee.\n",
-            "overlappen",
+            "cue 2, regel 6: deze cue begint voordat de cue erboven is afgelopen (ze overlappen)",
         ),
         ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nCafé.\n".encode("latin-1"), "geen UTF-8"),
     ],
@@ -163,3 +163,11 @@ def test_an_imported_video_gets_its_poster_from_its_file(client, imported):
     video = VideoPage.objects.get(external_id="video-trekkingsrecht-uitleg")
     assert video.poster is not None and video.poster.width == 640
     assert 'poster="/media/images/' in client.get(video.url).content.decode()
+
+
+def test_a_video_file_is_served_by_its_page_not_by_the_document_view(client, imported):
+    video = VideoPage.objects.get(external_id="video-trekkingsrecht-uitleg")
+    response = client.get(video.video_file.url)
+    assert response.status_code == 302 and response["Location"] == f"{video.url}bestand/"
+    video.unpublish()
+    assert client.get(video.video_file.url).status_code == 404
