@@ -50,4 +50,4 @@ VOLUME ["/app/var"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD python -c "import os, sys, urllib.request; sys.exit(0 if urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/healthz', timeout=4).status == 200 else 1)"
-CMD ["sh", "-c", "exec gunicorn pgbplatform.wsgi --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --access-logfile - --forwarded-allow-ips='*'"]
+CMD ["gunicorn", "-c", "python:pgbplatform.gunicorn_conf", "pgbplatform.wsgi"]

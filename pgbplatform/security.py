@@ -1,6 +1,9 @@
-"""Content-Security-Policy: strict on the public site, relaxed only where Wagtail's admin needs it."""
+"""Response headers for security: Content-Security-Policy (strict on the public site, relaxed only where
+Wagtail's admin needs it), Permissions-Policy, and no shared caching of what a signed-in person sees."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -21,3 +24,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update.setdefault("img-src", ["blob:"])
             parts.update = update
         return parts
+
+
+class SecurityHeadersMiddleware:
+    """What every response carries besides Django's own security headers: a Permissions-Policy that
+    switches off what the site never uses, and for a signed-in visitor `Cache-Control: private` (their
+    pages hold what only they may see: no shared cache may keep them)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=({' '.join(allowed)})" for feature, allowed in settings.PGB_PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if "no-store" not in response.get("Cache-Control", ""):
+                patch_cache_control(response, private=True)  # replaces a view's `public`
+            patch_vary_headers(response, ["Cookie"])
+        return response

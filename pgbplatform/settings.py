@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "pgbplatform.apps.PgbPlatformConfig",
     "forum",
     "media",
     "accounts",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response gets its headers: errors, redirects to HTTPS and static files too.
+    "pgbplatform.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,7 +192,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
-STATICFILES_DIRS = [BASE_DIR / "pgbplatform" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Forum attachments are never served from MEDIA_URL: a view checks who may read the question first.
@@ -218,16 +220,51 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("PGB_BEHIND_PROXY", default=False) else None
 )
-SECURE_SSL_REDIRECT = env.bool("PGB_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("PGB_SECURE_COOKIES", default=not DEBUG)
+# PGB_HTTPS: the site is reached over HTTPS only (directly or through a TLS proxy): production's default.
+# It turns on the redirect to HTTPS (not for /healthz, which load balancers ask over HTTP), secure cookies
+# under `__Host-` names (sent only over HTTPS, to this host, for every path) and HSTS for a year.
+HTTPS = env.bool("PGB_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("PGB_SSL_REDIRECT", default=HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = env.bool("PGB_SECURE_COOKIES", default=HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_NAME = "__Host-pgb_session" if SESSION_COOKIE_SECURE else "pgb_session"
+CSRF_COOKIE_NAME = "__Host-pgb_csrftoken" if CSRF_COOKIE_SECURE else "pgb_csrftoken"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_HSTS_SECONDS = env.int("PGB_HSTS_SECONDS", default=0)
+SECURE_HSTS_SECONDS = env.int("PGB_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("PGB_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading puts the domain in the browsers' built-in HTTPS-only list, hard to undo: an explicit choice.
+SECURE_HSTS_PRELOAD = env.bool("PGB_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that holds.
+# `pgb check --deploy` warns while either is unset or the date has passed.
+PGB_SECURITY_CONTACT = env.str("PGB_SECURITY_CONTACT", default="")  # mailto:… or https://…
+PGB_SECURITY_TXT_EXPIRES = env.str("PGB_SECURITY_TXT_EXPIRES", default="")  # a date, e.g. 2027-12-01
+# Permissions-Policy (pgbplatform.security): what no page uses is off; the YouTube or Vimeo player a visitor
+# chose to load may play full screen and picture-in-picture.
+_PLAYERS = ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"']
+PGB_PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer", "ambient-light-sensor", "battery", "bluetooth", "camera",
+            "display-capture", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
+            "microphone", "midi", "payment", "screen-wake-lock", "serial",
+            "usb", "xr-spatial-tracking", "browsing-topics",
+        )
+    },
+    "fullscreen": _PLAYERS,
+    "picture-in-picture": _PLAYERS,
+    # Passkeys and security keys (allauth's WebAuthn) sign in on this site only.
+    "publickey-credentials-get": ["self"],
+    "publickey-credentials-create": ["self"],
+    "autoplay": _PLAYERS[1:],  # the player starts on the visitor's click (media/external.py)
+    "encrypted-media": _PLAYERS[1:],
+}  # fmt: skip
 
 # django-csp 4: the public site runs under a strict policy; see pgbplatform/security.py for the admin.
 CONTENT_SECURITY_POLICY = {

@@ -22,6 +22,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("bestanden/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("sitemap/", views.site_map, name="site_map"),
     path("favicon.ico", views.root_icon, {"name": "favicon.ico"}),

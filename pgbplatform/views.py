@@ -1,7 +1,10 @@
 """Project-wide views: health check, the site map for people, root icons and error pages."""
 
+import datetime
+
+from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -13,6 +16,26 @@ from wagtail.models import Page
 from cms import content_types
 from cms.models import Law, StandardPage, Theme
 from search import service as search_service
+
+
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability, from settings; 404 until set."""
+    contact, expires = settings.PGB_SECURITY_CONTACT, settings.PGB_SECURITY_TXT_EXPIRES
+    try:
+        day = datetime.date.fromisoformat(expires)
+    except ValueError:
+        raise Http404 from None
+    if not contact.startswith(("mailto:", "https://")):
+        raise Http404
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {day.isoformat()}T00:00:00Z",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @never_cache
