@@ -7,7 +7,7 @@ parent's caches. The child prints one JSON line last; that is what `run_child` r
 
 import json
 import os
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed tools with argument lists (see the calls)
 import sys
 import uuid
 from pathlib import Path
@@ -28,7 +28,7 @@ def run_child(module: str, args: list[str], *, engine: str, workdir: Path, label
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pgbplatform.settings",
-        "SECRET_KEY": "bench-only",
+        "SECRET_KEY": "bench-only",  # nosec B105 # a throwaway key for benchmark databases made and dropped by the run
         "PGB_VAR_DIR": str(workdir / f"var-{engine}-{label}"),
         "PGB_LOG_LEVEL": "WARNING",
         **(env or {}),
@@ -41,7 +41,7 @@ def run_child(module: str, args: list[str], *, engine: str, workdir: Path, label
     else:
         environment["DATABASE_URL"] = f"sqlite:///{workdir / f'bench-{label}.sqlite3'}"
     try:
-        result = subprocess.run(
+        result = subprocess.run(  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
             [sys.executable, "-m", module, *args],
             env=environment,
             capture_output=True,

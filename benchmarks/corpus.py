@@ -102,7 +102,7 @@ def _captions(rng: random.Random, cues: int, topics: list[str]) -> str:
 
 def generate_items(n: int, seed: int = 1, *, attachments: bool = False) -> Iterator[dict]:
     """`n` valid items of every type but documents (which need files), mixed like the real corpus."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # synthetic benchmark text, nothing secret
     codes, laws, themes = (
         _load("gemeenten.csv", "code"),
         _load("laws.csv", "slug"),

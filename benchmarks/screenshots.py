@@ -8,7 +8,7 @@ after loading the demo content when the database is empty.
 import argparse
 import os
 import socket
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed tools with argument lists (see the calls)
 import sys
 import time
 import urllib.request
@@ -36,7 +36,7 @@ def _wait(url: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
+            urllib.request.urlopen(url + "/healthz", timeout=2)  # nosec B310 # a fixed http://127.0.0.1 address of the server this script started
             return
         except OSError:
             time.sleep(0.3)
@@ -58,7 +58,7 @@ def pages(base: str) -> dict[str, str]:
                     self.found = href
 
         parser = Links()
-        parser.feed(urllib.request.urlopen(base + path, timeout=10).read().decode())
+        parser.feed(urllib.request.urlopen(base + path, timeout=10).read().decode())  # nosec B310 # a fixed http://127.0.0.1 address of the server this script started
         return parser.found or path
 
     return {
@@ -86,7 +86,7 @@ PRINTED = ("case",)
 
 # The editors' side, shot signed in as a temporary administrator (made for the shots, then removed).
 SHOOTER = "schermafbeelding@localhost"
-SHOOTER_PASSWORD = "alleen-voor-schermafbeeldingen-2026"
+SHOOTER_PASSWORD = "alleen-voor-schermafbeeldingen-2026"  # nosec B105 # a temporary local account the script makes and deletes around its shots
 _MAKE_SHOOTER = f"""
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -121,7 +121,7 @@ def shoot_admin(base: str, out: Path, browser) -> list[Path]:
     """The editors' dashboard and a new video's form with the gemeente list narrowed by typing."""
     pgb = str(Path(sys.executable).parent / "pgb")
     env = {**os.environ, "DEBUG": "1"}
-    made = subprocess.run(
+    made = subprocess.run(  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
         [pgb, "shell", "-c", _MAKE_SHOOTER], check=True, env=env, capture_output=True, text=True
     )
     videos, secret = made.stdout.strip().splitlines()[-1].split()
@@ -151,7 +151,7 @@ def shoot_admin(base: str, out: Path, browser) -> list[Path]:
         page.screenshot(path=str(written[-1]), full_page=False)
         context.close()
     finally:
-        subprocess.run([pgb, "shell", "-c", _REMOVE_SHOOTER], check=True, env=env)
+        subprocess.run([pgb, "shell", "-c", _REMOVE_SHOOTER], check=True, env=env)  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
     return written
 
 
@@ -191,11 +191,11 @@ def main() -> None:
     if not base:
         env = {**os.environ, "DEBUG": "1"}
         pgb = str(Path(sys.executable).parent / "pgb")
-        subprocess.run([pgb, "migrate", "--no-input", "-v", "0"], check=True, env=env)
-        subprocess.run([pgb, "demo", "--if-empty", "-v", "0"], check=True, env=env)
+        subprocess.run([pgb, "migrate", "--no-input", "-v", "0"], check=True, env=env)  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
+        subprocess.run([pgb, "demo", "--if-empty", "-v", "0"], check=True, env=env)  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # nosec B603 # a fixed program and an argument list, no shell; the paths are our own files
             [pgb, "runserver", "--noreload", f"127.0.0.1:{port}"],
             env=env,
             stdout=subprocess.DEVNULL,

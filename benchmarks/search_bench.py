@@ -155,7 +155,9 @@ def api_query(client, text: str, number: int, *, cold: bool = False):
     def run():
         if cold:
             forget_statistics()
-        response = client.get("/api/v1/search", params, HTTP_HOST="localhost", secure=True)  # as served: HTTPS
+        response = client.get(
+            "/api/v1/search", params, HTTP_HOST="localhost", secure=True
+        )  # as served: HTTPS
         if response.status_code != 200:
             raise RuntimeError(
                 f"GET /api/v1/search {params}: {response.status_code} {response.content[:200]}"

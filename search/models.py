@@ -64,7 +64,7 @@ def active_synonym_map() -> SynonymMap:
 def _active_rule_texts() -> tuple[str, ...]:
     # Read by every search: plain SQL, since building the ORM's query took longer than the read.
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rule FROM {Synonym._meta.db_table} WHERE active = %s ORDER BY id", [True])
+        cursor.execute(f"SELECT rule FROM {Synonym._meta.db_table} WHERE active = %s ORDER BY id", [True])  # nosec B608 # our table and column names; values are bound parameters
         return tuple(row[0] for row in cursor.fetchall())
 
 
@@ -247,5 +247,5 @@ class Promotion(models.Model):
         """Whether editors promoted anything for this normalised query: asked by every search, in
         plain SQL (building the ORM's query took longer than the read), and nearly always no."""
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {cls._meta.db_table} WHERE query = %s LIMIT 1", [query])
+            cursor.execute(f"SELECT 1 FROM {cls._meta.db_table} WHERE query = %s LIMIT 1", [query])  # nosec B608 # our table and column names; values are bound parameters
             return cursor.fetchone() is not None

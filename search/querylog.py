@@ -33,7 +33,7 @@ def record(text: str, total: int) -> None:
     # the ORM's update took longer than the write.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {QueryStat._meta.db_table} SET searches = searches + 1, zero_results = zero_results + %s "
+            f"UPDATE {QueryStat._meta.db_table} SET searches = searches + 1, zero_results = zero_results + %s "  # nosec B608 # our table and column names; values are bound parameters
             "WHERE day = %s AND query = %s",
             [zero, connection.ops.adapt_datefield_value(day), query],
         )

@@ -48,7 +48,7 @@ def _hit_card(hit: Hit, named: tuple[str, ...] = (), details: dict | None = None
         ],
         "title": hit.title,
         "url": url,
-        "snippet": mark_safe(hit.highlight),  # noqa: S308 - the backends escape everything but <mark>
+        "snippet": mark_safe(hit.highlight),  # nosec B308 B703 # the search backends escape everything but <mark>
         "date": hit.published,
         "meta": [*details.get("meta", []), *meta],
         "missing": [concept for concept in hit.missing if concept not in named],

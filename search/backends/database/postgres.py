@@ -118,7 +118,7 @@ class PostgresEngine:
         for number, group_query in enumerate(group_queries):
             for column in columns:
                 branches.append(
-                    f"SELECT id, {number}, {FIELD_RANK[column]} FROM search_searchentry "
+                    f"SELECT id, {number}, {FIELD_RANK[column]} FROM search_searchentry "  # nosec B608 # our table and column names; values are bound parameters
                     f"WHERE {column} @@ to_tsquery('simple', %s)"
                 )
                 params.append(group_query)
@@ -238,7 +238,7 @@ class PostgresEngine:
         missing = [item for item in wanted if item[:2] not in memo]
         if missing:
             branches = " UNION ALL ".join(
-                f"SELECT {number}, id FROM search_searchentry WHERE {column} @@ to_tsquery('simple', %s)"
+                f"SELECT {number}, id FROM search_searchentry WHERE {column} @@ to_tsquery('simple', %s)"  # nosec B608 # our table and column names; values are bound parameters
                 for number, (_group, column, _query) in enumerate(missing)
             )
             found: list[list[int]] = [[] for _ in missing]
@@ -296,7 +296,7 @@ class PostgresEngine:
         starts = " | ".join(f"'{p}':*A" for p in dict.fromkeys([prefix, stem(prefix)]))
         expression = " & ".join([*(f"'{s}':A" for s in complete), f"({starts})"])
         sql = (
-            f"SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
+            f"SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "  # nosec B608 # our table and column names; values are bound parameters
             "AND visibility = ANY(%s) "
             f"ORDER BY ts_rank('{WEIGHTS}'::float4[], document, to_tsquery('simple', %s)) DESC, "
             "published DESC LIMIT %s"

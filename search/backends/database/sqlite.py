@@ -53,17 +53,17 @@ class SQLiteEngine:
         with connection.cursor() as cursor:
             for table, rows in by_table.items():
                 cursor.executemany(
-                    f"INSERT INTO {table} (rowid, title_terms, summary_terms, body_terms) VALUES (%s, %s, %s, %s)",
+                    f"INSERT INTO {table} (rowid, title_terms, summary_terms, body_terms) VALUES (%s, %s, %s, %s)",  # nosec B608 # our table and column names; values are bound parameters
                     rows,
                 )
 
     def unindex(self, entries: list[SearchEntry]) -> None:
         with connection.cursor() as cursor:
             for table in TABLES.values():  # an entry whose visibility changed sits in another table
-                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [[e.pk] for e in entries])
+                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [[e.pk] for e in entries])  # nosec B608 # our table and column names; values are bound parameters
 
     def match_ids(self, groups: Groups, scope: Scope) -> list[int]:
-        sql = " UNION ALL ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH %s" for t in tables(scope))
+        sql = " UNION ALL ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH %s" for t in tables(scope))  # nosec B608 # our table and column names; values are bound parameters
         with connection.cursor() as cursor:
             cursor.execute(sql, [match_expression(groups)] * len(scope.visibilities))
             return [row[0] for row in cursor.fetchall()]
@@ -89,7 +89,7 @@ class SQLiteEngine:
         with connection.cursor() as cursor:
             for table in tables(scope):
                 # bm25 is lower-is-better; negated so every engine's score is higher-is-better.
-                sql = f"SELECT rowid, -{bm25(table)} FROM {table} WHERE {table} MATCH %s"
+                sql = f"SELECT rowid, -{bm25(table)} FROM {table} WHERE {table} MATCH %s"  # nosec B608 # our table and column names; values are bound parameters
                 params: list = [expression]
                 if limit is not None:
                     sql, params = f"{sql} ORDER BY {bm25(table)} LIMIT %s", [expression, limit]
@@ -111,7 +111,7 @@ class SQLiteEngine:
         with connection.cursor() as cursor:
             for s in stems:
                 for table in tables(scope):
-                    cursor.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT 1", [f'"{s}"'])
+                    cursor.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT 1", [f'"{s}"'])  # nosec B608 # our table and column names; values are bound parameters
                     if cursor.fetchone():
                         known.add(s)
                         break
@@ -121,10 +121,11 @@ class SQLiteEngine:
         starts = " OR ".join(f'"{p}"*' for p in dict.fromkeys([prefix, stem(prefix)]))
         expression = "title_terms : (" + " AND ".join([*(f'"{s}"' for s in complete), f"({starts})"]) + ")"
         matches = " UNION ALL ".join(
-            f"SELECT rowid AS id, -{bm25(t)} AS score FROM {t} WHERE {t} MATCH %s" for t in tables(scope)
+            f"SELECT rowid AS id, -{bm25(t)} AS score FROM {t} WHERE {t} MATCH %s"  # nosec B608 # our table and column names; values are bound parameters
+            for t in tables(scope)
         )
         sql = (
-            f"WITH m AS MATERIALIZED ({matches}) SELECT e.id FROM search_searchentry e JOIN m ON m.id = e.id "
+            f"WITH m AS MATERIALIZED ({matches}) SELECT e.id FROM search_searchentry e JOIN m ON m.id = e.id "  # nosec B608 # our table and column names; values are bound parameters
             "ORDER BY m.score DESC, e.published DESC LIMIT %s"
         )
         with connection.cursor() as cursor:

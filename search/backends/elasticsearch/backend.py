@@ -153,7 +153,7 @@ class ElasticsearchBackend:
             for index in fresh.values():
                 try:
                     self.admin.indices.delete(index=index)
-                except Exception:  # noqa: BLE001 - the cluster is gone: `pgb search status` lists it as stray
+                except Exception:  # nosec B110 # the cluster is gone: pgb search status lists the index as stray
                     pass
             raise
         old = {index: aliases for index, aliases in self._layout().items() if aliases}
