@@ -16,7 +16,9 @@ def test_bandit_reports_nothing_unexplained():
         [bandit, "-q", "-r", *PACKAGES, "-f", "json"], cwd=REPO, capture_output=True, text=True, timeout=300
     )
     report = json.loads(done.stdout)
-    found = [f"{r['filename']}:{r['line_number']} {r['test_id']} {r['issue_text']}" for r in report["results"]]
+    found = [
+        f"{r['filename']}:{r['line_number']} {r['test_id']} {r['issue_text']}" for r in report["results"]
+    ]
     assert found == []
     assert report["errors"] == []
 
