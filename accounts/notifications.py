@@ -53,7 +53,11 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _mail(user: User, subject: str, context: dict) -> Mail:
+def personal_mail(
+    user: User, subject: str, context: dict, template: str = "accounts/email/notification.txt"
+) -> Mail:
+    """A mail to `user` rendered from `template`, with the links every such mail has (settings, one-click
+    unsubscribe) in its context and headers."""
     unsubscribe = absolute_url(reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(user)}))
     context = {
         **context,
@@ -65,7 +69,7 @@ def _mail(user: User, subject: str, context: dict) -> Mail:
     return Mail(
         to=[user.email],
         subject=subject,
-        text=render_to_string("accounts/email/notification.txt", context),
+        text=render_to_string(template, context),
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -92,7 +96,7 @@ def notify(*, users: Iterable[User], event: Event, exclude: Iterable[User | None
             visibility=event.visibility,
         )
         if user.notify_mode == NotifyMode.IMMEDIATE and user.email:
-            mail_queue(_mail(user, event.text, {"events": [event]}))
+            mail_queue(personal_mail(user, event.text, {"events": [event]}))
             notification.mailed_at = timezone.now()
             notification.save(update_fields=["mailed_at"])
         written.append(notification)
@@ -133,7 +137,7 @@ def digest_send(*, now=None, force: bool = False) -> int:
                 "%(count)s new notifications on the Informatieplatform pgb",
                 len(events),
             ) % {"count": len(events)}
-            mail_queue(_mail(user, subject, {"events": events, "digest": True}))
+            mail_queue(personal_mail(user, subject, {"events": events, "digest": True}))
             Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=now)
             User.objects.filter(pk=user.pk).update(digest_sent_at=now)
             sent += 1

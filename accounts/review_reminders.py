@@ -11,7 +11,6 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -19,7 +18,7 @@ from django.utils.translation import ngettext
 from accounts.constants import NotifyMode, Role
 from accounts.mail import Mail, mail_queue
 from accounts.models import User
-from accounts.notifications import absolute_url, unsubscribe_token
+from accounts.notifications import absolute_url, personal_mail
 from accounts.selectors import users_with_role
 from cms.review import REVIEW_MONTHS, due_for_review
 
@@ -30,33 +29,22 @@ def _start_of_week(local: datetime.datetime) -> datetime.datetime:
 
 
 def _mail(editor: User, own: list, orphaned: list) -> Mail:
+    def edit_url(page) -> str:
+        return absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
     count = len(own) + len(orphaned)
-    unsubscribe = absolute_url(reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(editor)}))
-    context = {
-        "user": editor,
-        "months": REVIEW_MONTHS,
-        "own": [(page, absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))) for page in own],
-        "orphaned": [
-            (page, absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))) for page in orphaned
-        ],
-        "dashboard_url": absolute_url(reverse("wagtailadmin_home")),
-        "settings_url": absolute_url(reverse("accounts:profile")),
-        "unsubscribe_url": unsubscribe,
-    }
     subject = ngettext(
         "%(count)s page on the Informatieplatform pgb is due for review",
         "%(count)s pages on the Informatieplatform pgb are due for review",
         count,
     ) % {"count": count}
-    return Mail(
-        to=[editor.email],
-        subject=subject,
-        text=render_to_string("accounts/email/review_reminder.txt", context),
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+    context = {
+        "months": REVIEW_MONTHS,
+        "own": [(page, edit_url(page)) for page in own],
+        "orphaned": [(page, edit_url(page)) for page in orphaned],
+        "dashboard_url": absolute_url(reverse("wagtailadmin_home")),
+    }
+    return personal_mail(editor, subject, context, template="accounts/email/review_reminder.txt")
 
 
 def review_reminders_send(*, now=None, force: bool = False) -> int:

@@ -136,6 +136,7 @@ def test_security_txt_says_where_to_report_and_until_when(client, settings):
 def production_env(**extra) -> dict:
     # Not what the test run set for itself (the browser tests allow async-unsafe calls, say).
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PGB_", "DEBUG", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)  # its own SQLite file in the temporary var folder, on either suite run
     env.update(
         DJANGO_SETTINGS_MODULE="pgbplatform.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
