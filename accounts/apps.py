@@ -10,7 +10,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from accounts import audit, signals
+        from accounts import audit, security_log, signals
 
         audit.connect()
+        security_log.connect()
         signals.connect()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.constants import NotifyMode, OfficialVia, RequestStatus, Role, RoleAction
 
@@ -141,3 +142,35 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SecurityEvent(models.Model):
+    """One event of the security log: a login, a failed login, a logout, an MFA change, a role change
+    or a moderation action; who, what, when and from where. Never edited; kept PGB_SECURITY_LOG_DAYS."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", pgettext_lazy("security log", "login")
+        LOGIN_FAILED = "login_failed", pgettext_lazy("security log", "failed login")
+        LOGOUT = "logout", pgettext_lazy("security log", "logout")
+        MFA_ADDED = "mfa_added", pgettext_lazy("security log", "two-step login added")
+        MFA_REMOVED = "mfa_removed", pgettext_lazy("security log", "two-step login removed")
+        MFA_RESET = "mfa_reset", pgettext_lazy("security log", "recovery codes renewed")
+        ROLE_CHANGE = "role_change", pgettext_lazy("security log", "role change")
+        MODERATION = "moderation", pgettext_lazy("security log", "moderation")
+
+    at = models.DateTimeField(pgettext_lazy("security log", "when"), auto_now_add=True, db_index=True)
+    kind = models.CharField(pgettext_lazy("security log", "what"), max_length=20, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user_label = models.CharField(pgettext_lazy("security log", "who"), max_length=300)
+    ip = models.GenericIPAddressField(pgettext_lazy("security log", "from address"), null=True, blank=True)
+    detail = models.CharField(pgettext_lazy("security log", "detail"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = pgettext_lazy("security log", "security event")
+        verbose_name_plural = pgettext_lazy("security log", "security log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.user_label}"

@@ -14,7 +14,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import services
 from accounts.constants import RequestStatus, Role
-from accounts.models import OfficialRequest, RoleChange
+from accounts.models import OfficialRequest, RoleChange, SecurityEvent
 from accounts.selectors import roles_of
 
 
@@ -29,6 +29,7 @@ class ReadOnlyForAdministrators(ModelPermissionPolicy):
 
 
 register_permission_policy(RoleChange, ReadOnlyForAdministrators(RoleChange))
+register_permission_policy(SecurityEvent, ReadOnlyForAdministrators(SecurityEvent))
 
 
 class RoleChangeViewSet(ModelViewSet):
@@ -44,6 +45,21 @@ class RoleChangeViewSet(ModelViewSet):
     search_fields = ["subject_label", "actor_label"]
     inspect_view_enabled = True
     form_fields = ["note"]  # never saved: the policy refuses every change
+
+
+class SecurityLogViewSet(ModelViewSet):
+    model = SecurityEvent
+    icon = "lock"
+    menu_label = _("Security log")
+    menu_order = 911
+    add_to_settings_menu = True
+    name = "securityevent"
+    url_prefix = "accounts/securitylog"
+    list_display = ["at", "kind", "user_label", "ip", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["user_label", "ip", "detail"]
+    inspect_view_enabled = True
+    form_fields = ["detail"]  # never saved: the policy refuses every change
 
 
 class DecisionForm(WagtailAdminModelForm):
@@ -99,4 +115,4 @@ class OfficialRequestViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [RoleChangeViewSet(), OfficialRequestViewSet()]
+    return [RoleChangeViewSet(), SecurityLogViewSet(), OfficialRequestViewSet()]

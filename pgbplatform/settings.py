@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.AudienceMiddleware",
+    "accounts.security_log.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.AdminRequiresMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -390,4 +391,6 @@ PGB_VIDEO_MAX_MB = env.int("PGB_VIDEO_MAX_MB", default=500)  # an uploaded video
 # The weekly review reminder to editors (`pgb content review-reminders`): from this weekday (1 = Monday)
 # at PGB_DIGEST_HOUR.
 PGB_REVIEW_WEEKDAY = env.int("PGB_REVIEW_WEEKDAY", default=1)
+# The security log (logins, MFA and role changes, moderation) is kept this many days.
+PGB_SECURITY_LOG_DAYS = env.int("PGB_SECURITY_LOG_DAYS", default=365)
 PGB_FORUM_ATTACHMENTS_PER_POST = env.int("PGB_FORUM_ATTACHMENTS_PER_POST", default=5)

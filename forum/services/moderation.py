@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import security_log
 from forum import notify, permissions
 from forum.constants import ReportOutcome, ReportReason, Status
 from forum.models import Question, Report
@@ -38,6 +39,12 @@ def report_submit(*, post, by, reason: str, explanation: str = "") -> Report:
     )
 
 
+def _log(action: str, post, by) -> None:
+    """The moderation action in the security log: who did what to which post."""
+    kind = "question" if isinstance(post, Question) else "answer"
+    security_log.record(security_log.Kind.MODERATION, user=by, detail=f"{action} {kind} #{post.pk}")
+
+
 def _set_status(post, status: str) -> None:
     type(post).objects.filter(pk=post.pk).update(status=status)
     post.status = status
@@ -56,6 +63,7 @@ def report_decide(*, report: Report, hide: bool, by) -> None:
     else:
         report.outcome, report.decided_at, report.decided_by = ReportOutcome.DISMISSED, timezone.now(), by
         report.save(update_fields=["outcome", "decided_at", "decided_by"])
+        _log(f"dismissed report #{report.pk} on", report.post, by)
 
 
 @transaction.atomic
@@ -65,6 +73,7 @@ def post_hide(*, post, by) -> None:
     if post.status != Status.HIDDEN:
         _set_status(post, Status.HIDDEN)
         notify.post_moderated(post, kind="post_hidden", by=by)
+        _log("hid", post, by)
     _close_reports(post, ReportOutcome.HIDDEN, by)
 
 
@@ -83,6 +92,7 @@ def post_restore(*, post, by) -> None:
     type(post).objects.filter(pk=post.pk).update(status=Status.PUBLISHED, deleted_at=None, deleted_by=None)
     post.status, post.deleted_at = Status.PUBLISHED, None
     search_service.index_objects([_question_of(post)])
+    _log("restored", post, by)
 
 
 @transaction.atomic
@@ -99,6 +109,7 @@ def post_approve(*, post, by) -> None:
 
         answer_went_public(post, post.question)
     notify.post_moderated(post, kind="post_approved", by=by)
+    _log("approved", post, by)
 
 
 @transaction.atomic
@@ -107,3 +118,4 @@ def question_lock(*, question: Question, locked: bool, by) -> None:
     _require_moderator(by)
     Question.objects.filter(pk=question.pk).update(is_locked=locked)
     question.is_locked = locked
+    _log("locked" if locked else "unlocked", question, by)
