@@ -62,11 +62,13 @@ def review_reminders_send(*, now=None, force: bool = False) -> int:
     due = list(due_for_review(local.date()).select_related("owner"))
     if not due:
         return 0
-    editors = list(users_with_role(Role.EDITOR).exclude(notify_mode=NotifyMode.SITE))
-    active = {editor.pk for editor in users_with_role(Role.EDITOR)}
+    editors = list(users_with_role(Role.EDITOR))
+    active = {editor.pk for editor in editors}
     orphaned = [page for page in due if page.owner_id not in active]
     sent = 0
     for editor in editors:
+        if editor.notify_mode == NotifyMode.SITE:  # chose no mail; the dashboard lists it
+            continue
         if editor.review_reminder_sent_at and editor.review_reminder_sent_at >= _start_of_week(local):
             continue
         own = [page for page in due if page.owner_id == editor.pk]

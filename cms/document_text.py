@@ -7,8 +7,6 @@ marks its files `pgb_read_at_once` (it has just checked them): they are read at 
 task, so imported content is searchable on arrival.
 """
 
-import logging
-
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -16,8 +14,6 @@ from django_tasks import task
 from cms.models import DocumentText, KnowledgePage
 from cms.pdftext import read_pdf
 from search import service as search_service
-
-logger = logging.getLogger(__name__)
 
 
 def is_pdf(document) -> bool:

@@ -10,7 +10,7 @@ def attachment_notes(page) -> list[dict]:
     notes = []
     for attachment in page.attachments.all():
         document = attachment.document
-        reading = DocumentText.objects.filter(document=document).first() if document else None
+        reading = DocumentText.of(document) if document else None
         if reading is None:
             continue
         if reading.status == DocumentText.Status.WAITING:

@@ -27,11 +27,8 @@ def stream_text(stream) -> str:
 
 def _read_pages(document) -> list:
     """The pages read from an attached PDF (in the background, cms.document_text); none until then."""
-    try:
-        reading = document.pgb_text
-    except DocumentText.DoesNotExist:
-        return []
-    return reading.pages if reading.status == DocumentText.Status.READ else []
+    reading = DocumentText.of(document)
+    return reading.pages if reading is not None and reading.status == DocumentText.Status.READ else []
 
 
 def page_document(page: KnowledgePage, **extra) -> SearchDocument:

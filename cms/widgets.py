@@ -1,6 +1,8 @@
 """Admin widgets of the taxonomy: long lists an editor narrows by typing instead of scrolling."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class SearchableCheckboxes(forms.CheckboxSelectMultiple):
@@ -31,3 +33,13 @@ class SearchableCheckboxes(forms.CheckboxSelectMultiple):
     class Media:
         js = ["pgb/js/admin-chooser.js"]
         css = {"all": ["pgb/css/admin-chooser.css"]}
+
+
+def taxonomy_fields() -> list[FieldPanel]:
+    """Gemeenten, laws and themes, each chosen from a list that narrows as one types: for every model
+    tagged with them (knowledge pages, forum questions)."""
+    return [
+        FieldPanel("municipalities", widget=SearchableCheckboxes(search_label=_("Search a municipality"))),
+        FieldPanel("laws", widget=SearchableCheckboxes(search_label=_("Search a law"))),
+        FieldPanel("themes", widget=SearchableCheckboxes(search_label=_("Search a theme"))),
+    ]

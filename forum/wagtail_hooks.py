@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.selectors import audience_for
-from cms.widgets import SearchableCheckboxes
+from cms.widgets import taxonomy_fields
 from forum import admin_views, permissions, selectors
 from forum.admin_forms import AnswersPanel
 from forum.forms import QuestionAdminForm
@@ -46,13 +46,7 @@ class QuestionViewSet(SnippetViewSet):
                 heading=_("Author"),
             ),
             MultiFieldPanel(
-                [
-                    FieldPanel(
-                        "municipalities", widget=SearchableCheckboxes(search_label=_("Search a municipality"))
-                    ),
-                    FieldPanel("laws", widget=SearchableCheckboxes(search_label=_("Search a law"))),
-                    FieldPanel("themes", widget=SearchableCheckboxes(search_label=_("Search a theme"))),
-                ],
+                taxonomy_fields(),
                 heading=_("Tagging"),
             ),
             # Wagtail's button reads "Voeg <label> toe": the singular, lower case ("Voeg antwoord toe").

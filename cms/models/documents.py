@@ -35,6 +35,14 @@ class DocumentText(models.Model):
     def __str__(self) -> str:
         return f"{self.document} ({self.get_status_display()})"
 
+    @classmethod
+    def of(cls, document) -> "DocumentText | None":
+        """The reading of `document` (prefetched with `pgb_text` where the caller did), or None."""
+        try:
+            return document.pgb_text
+        except cls.DoesNotExist:
+            return None
+
     @property
     def problem_labels(self) -> list[str]:
         return [str(PROBLEM_LABELS[code]) for code in self.problems if code in PROBLEM_LABELS]

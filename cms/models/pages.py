@@ -16,7 +16,7 @@ from wagtail.search import index
 from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS, new_case_body
 from cms.constants import CaseStatus
 from cms.panels import AttachmentNotesPanel
-from cms.widgets import SearchableCheckboxes
+from cms.widgets import taxonomy_fields
 
 # Content nobody checked for longer than this tells readers it may be out of date (issue 11).
 STALE_AFTER_DAYS = 2 * 365
@@ -67,13 +67,7 @@ class KnowledgePage(Page):
 
     taxonomy_panels = [
         MultiFieldPanel(
-            [
-                FieldPanel(
-                    "municipalities", widget=SearchableCheckboxes(search_label=_("Search a municipality"))
-                ),
-                FieldPanel("laws", widget=SearchableCheckboxes(search_label=_("Search a law"))),
-                FieldPanel("themes", widget=SearchableCheckboxes(search_label=_("Search a theme"))),
-            ],
+            taxonomy_fields(),
             heading=_("Tagging"),
         ),
         MultiFieldPanel(
