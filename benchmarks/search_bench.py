@@ -43,7 +43,7 @@ QUERY_MIX = [
     ("pgb", (("law", ("jeugdwet",)),), "relevance"),
     ("fraude terugvordering", (("type", ("case", "question")),), "relevance"),
     ("verantwoording", (("year", ("2024", "2025")),), "newest"),
-    ("", (("theme", ("zorgovereenkomst",)),), "newest"),
+    ("", (("theme", ("trekkingsrecht",)),), "newest"),
     ("", (), "newest"),
     ("beleidsregels verordening", (("province", ("Utrecht", "Gelderland")),), "relevance"),
 ]

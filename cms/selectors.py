@@ -7,12 +7,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
-from wagtail.models import Page
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, ReferenceIndex
 
 from cms import content_types
-from cms.models import KnowledgePage, Law, Municipality, Theme
+from cms.models import KnowledgePage, KnowledgePageAttachment, Law, Municipality, Theme
 from search import service as search_service
 from search.types import Audience, SearchRequest
 
@@ -168,3 +169,14 @@ def municipality_for_email(email: str) -> Municipality | None:
         if domain in municipality.domains:
             return municipality
     return None
+
+
+def pages_showing_document(document) -> QuerySet:
+    """The live pages that attach `document` or link to it (Wagtail's reference index)."""
+    attached = KnowledgePageAttachment.objects.filter(document=document).values("page_id")
+    referenced = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(Q(pk__in=attached) | Q(pk__in=[int(pk) for pk in referenced]))

@@ -1,6 +1,7 @@
-"""Wagtail admin for the taxonomy (laws, themes and municipalities as snippets under one menu) and the
-editors' dashboard panel of content due for review."""
+"""Wagtail admin for the taxonomy (laws, themes and municipalities as snippets under one menu), the
+editors' dashboard panel of content due for review, and who may download a document."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Law, Municipality, Theme
 from cms.review import REVIEW_MONTHS, due_for_review
+from cms.selectors import pages_showing_document
 
 
 class LawViewSet(SnippetViewSet):
@@ -66,3 +68,17 @@ class ReviewDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
+
+
+# After media's hook (order 0), which sends a video's file to its page.
+@hooks.register("before_serve_document", order=10)
+def serve_documents_to_those_who_may_read_their_page(document, request):
+    """A file is served to whoever may read a live page it is attached to or linked from, under the
+    same view restrictions as that page; a file on no live page (an editor's upload not yet used, or
+    only on a draft) only to people who work in the admin. Otherwise 404, as for the page itself."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    for page in pages_showing_document(document):
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return None
+    raise Http404

@@ -1,4 +1,5 @@
-"""The project itself as an app: its system checks (`pgb check --deploy`), templates and static files."""
+"""The project itself as an app: its system checks (`pgb check --deploy`), the page cache's
+invalidation, templates and static files."""
 
 from django.apps import AppConfig
 
@@ -8,4 +9,6 @@ class PgbPlatformConfig(AppConfig):
     verbose_name = "Informatieplatform pgb"
 
     def ready(self) -> None:
-        from pgbplatform import checks  # noqa: F401 - registers the deploy checks
+        from pgbplatform import checks, page_cache  # noqa: F401 - checks registers the deploy checks
+
+        page_cache.connect()

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import Signal
 
 from search import analysis, labels, params
 from search.backends.base import SearchBackend
@@ -125,6 +126,10 @@ setting_changed.connect(_forget_backend, dispatch_uid="pgb-search-backend-settin
 
 # --- Keeping the index fresh ----------------------------------------------------------------------
 
+# Sent after index_objects() and remove(): content a visitor may find has changed (also where the writer
+# used a queryset update, which sends no model signal). The page cache starts a new generation on it.
+index_updated = Signal()
+
 _deferred = contextvars.ContextVar("pgb_search_updates_deferred", default=False)
 
 
@@ -161,12 +166,14 @@ def index_objects(objects: Iterable) -> None:
             get_backend().upsert(documents)
         if gone:
             get_backend().delete(gone)
+    index_updated.send(sender=None)
 
 
 def remove(external_ids: Iterable[str]) -> None:
     """Take these items out of the index (unpublished, deleted)."""
     with transaction.atomic():
         get_backend().delete(list(external_ids))
+    index_updated.send(sender=None)
 
 
 def rebuild(progress: Callable[[int], object] | None = None) -> int:

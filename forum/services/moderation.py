@@ -116,6 +116,6 @@ def post_approve(*, post, by) -> None:
 def question_lock(*, question: Question, locked: bool, by) -> None:
     """A locked question stays readable but takes no new answers."""
     _require_moderator(by)
-    Question.objects.filter(pk=question.pk).update(is_locked=locked)
     question.is_locked = locked
+    question.save(update_fields=["is_locked"])  # post_save: the page cache starts anew
     _log("locked" if locked else "unlocked", question, by)

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks import import_bench, relevance, search_bench
+from benchmarks import import_bench, load_bench, relevance, search_bench
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark and print its figures. Subcommands: import, relevance, search."
+    help = "Run a benchmark and print its figures. Subcommands: import, load, relevance, search."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="benchmark", required=True)
@@ -38,7 +38,31 @@ class Command(BaseCommand):
         )
         sea.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
 
+        load = sub.add_parser(
+            "load", help="Requests/s and p95 per route against gunicorn on PostgreSQL, next to a static file."
+        )
+        load.add_argument("--items", type=int, default=10_000, help="Synthetic items in the search index.")
+        load.add_argument("--seconds", type=int, default=10, help="How long each route is loaded (1-120).")
+        load.add_argument("--clients", type=int, default=16, help="Concurrent connections (1-256).")
+
     def handle(self, *, benchmark: str, **options):
+        if benchmark == "load":
+            if (
+                options["items"] < 0
+                or not 1 <= options["seconds"] <= 120
+                or not 1 <= options["clients"] <= 256
+            ):
+                raise CommandError("--items must be at least 0, --seconds 1-120 and --clients 1-256.")
+            try:
+                load_bench.run(
+                    items=options["items"],
+                    seconds=options["seconds"],
+                    clients=options["clients"],
+                    write=self.stdout.write,
+                )
+            except (RuntimeError, OSError) as exc:
+                raise CommandError(str(exc)) from exc
+            return
         if benchmark == "search":
             items = options["items"] or [10_000]
             if any(n < 1 for n in items):
