@@ -116,7 +116,9 @@ def wrk(url: str, paths: list[str], *, seconds: int, clients: int, cookie: str, 
     try:
         figures = json.loads(result.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError) as exc:
-        raise RuntimeError(f"wrk printed no figures: {result.stdout[-2000:]} {result.stderr[-2000:]}") from exc
+        raise RuntimeError(
+            f"wrk printed no figures: {result.stdout[-2000:]} {result.stderr[-2000:]}"
+        ) from exc
     figures["rps"] = figures["requests"] / figures["seconds"]
     return figures
 

@@ -110,7 +110,9 @@ def connect() -> None:
     page_unpublished.connect(invalidate, dispatch_uid="pgb-page-cache-unpublished")
     index_updated.connect(invalidate, dispatch_uid="pgb-page-cache-indexed")
     # Settings change at run time only in tests (override_settings), but pages made under others are stale.
-    setting_changed.connect(lambda **kwargs: _new_generation(), dispatch_uid="pgb-page-cache-settings", weak=False)
+    setting_changed.connect(
+        lambda **kwargs: _new_generation(), dispatch_uid="pgb-page-cache-settings", weak=False
+    )
 
 
 def _new_generation() -> None:
