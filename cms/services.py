@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from cms import selectors
+from cms.bulk import NewPages
 from cms.constants import CaseStatus
 from cms.models import (
     ArticleIndexPage,
@@ -66,7 +67,6 @@ def document_for_file(path: Path, title: str):
     return document
 
 
-@transaction.atomic
 def knowledge_page_save(
     *,
     page: KnowledgePage,
@@ -75,13 +75,22 @@ def knowledge_page_save(
     external_id: str = "",
     import_fingerprint: str = "",
     tree: TreeCursor | None = None,
+    batch: NewPages | None = None,
 ) -> KnowledgePage:
     """Save `page` (new, or an existing one updated) live with `fields`, its tags and its files.
 
     A new page goes under the single `parent_model` listing; `tree` (a bulk writer's TreeCursor)
-    places it without per-page tree queries, else it is placed at once. Unknown tags raise
+    places it without per-page tree queries, else it is placed at once; with `batch` (cms.bulk.NewPages) a
+    new page is written later with the rest of its batch, by `batch.write()`. Unknown tags raise
     ValidationError. Type-specific fields are set on `page` by the caller before.
     """
+    # A batched page is only prepared here and written by `batch.write()` inside the caller's transaction
+    # (the importer's, all or nothing): no savepoint per page.
+    with transaction.atomic(savepoint=batch is None):
+        return _write_page(page, fields, parent_model, external_id, import_fingerprint, tree, batch)
+
+
+def _write_page(page, fields, parent_model, external_id, import_fingerprint, tree, batch) -> KnowledgePage:
     tags = selectors.tags_for(municipalities=fields.municipalities, laws=fields.laws, themes=fields.themes)
     is_new = page.pk is None
     page.title = page.draft_title = fields.title
@@ -93,14 +102,10 @@ def knowledge_page_save(
     if external_id:
         page.external_id = external_id
     page.import_fingerprint = import_fingerprint
-    page.municipalities.set(tags.municipalities)
-    page.laws.set(tags.laws)
-    page.themes.set(tags.themes)
-    if fields.attachments or not is_new:  # a new page without files needs no child-relation work
-        page.attachments = [
-            KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
-            for index, (title, path) in enumerate(fields.attachments)
-        ]
+    files = [
+        KnowledgePageAttachment(document=document_for_file(path, title), title=title, sort_order=index)
+        for index, (title, path) in enumerate(fields.attachments)
+    ]
     page.last_published_at = timezone.now()
     page.has_unpublished_changes = False
     own_tree = None
@@ -113,6 +118,14 @@ def knowledge_page_save(
             page.external_id = new_external_id(page.content_type_key, fields.title)
         own_tree = tree or TreeCursor()
         own_tree.place(page, parent_model=parent_model, slug_for=page.external_id)
+        if batch is not None:  # written with the others of its chunk (cms.bulk)
+            batch.add(page, tags=tags, attachments=files)
+            return page
+    page.municipalities.set(tags.municipalities)
+    page.laws.set(tags.laws)
+    page.themes.set(tags.themes)
+    if files or not is_new:  # a new page without files needs no child-relation work
+        page.attachments = files
     page.save(clean=False)  # validated by the caller; full_clean would repeat that work per page
     if own_tree is not None and tree is None:
         own_tree.commit()

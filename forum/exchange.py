@@ -71,6 +71,7 @@ class QuestionHandler:
             ],
             external_id=clean.id,
             import_fingerprint=fingerprint,
+            batch=ctx.batch("questions", services.NewQuestions) if existing is None else None,
         )
 
     def export(self):

@@ -137,6 +137,7 @@ class AnonymousPageCacheMiddleware:
         key = "pgb:page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         generation, entry = self._read(key)
         if entry is not None and entry.generation == generation:
+            request.from_page_cache = True  # for the metrics: no route was resolved
             return entry.response(request)
         response = self.get_response(request)
         if request.method == "GET" and self._storable(response):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so that every response gets its headers: errors, redirects to HTTPS and static files too.
     "pgbplatform.security.SecurityHeadersMiddleware",
+    "pgbplatform.metrics.MetricsMiddleware",
     "pgbplatform.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -144,6 +145,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Addresses (or networks) that may read /metrics; requests through the proxy (X-Forwarded-For) never may.
+PGB_METRICS_ALLOWED = env.list("PGB_METRICS_ALLOWED", default=["127.0.0.1", "::1"])
 
 # Pages of visitors without a session, kept this long at most (a change starts anew at once): 0 = off.
 PGB_PAGE_CACHE_SECONDS = env.int("PGB_PAGE_CACHE_SECONDS", default=300)

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import feed_urls
-from pgbplatform import views
+from pgbplatform import metrics, views
 from pgbplatform.api import api
 from pgbplatform.sitemaps import sitemaps
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("bestanden/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("sitemap/", views.site_map, name="site_map"),

@@ -8,6 +8,7 @@ Which engine answers is configured once (`get_backend`); nobody else asks.
 
 import contextvars
 import logging
+import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,6 +21,7 @@ from django.dispatch import Signal
 
 from search import analysis, labels, params
 from search.backends.base import SearchBackend
+from search.metrics import SEARCH_SECONDS
 from search.providers import all_documents, document_for, register
 from search.types import PUBLIC, Audience, BackendHealth, Hit, SearchRequest, SearchResults, Suggestion
 
@@ -212,8 +214,10 @@ def failed_updates() -> int:
 
 def search(request: SearchRequest) -> SearchResults:
     """Results for `request`, for its audience, with editors' promotions first and labelled facets."""
+    start = time.perf_counter()
     request = replace(request, promoted=tuple(promoted_ids(request.text)))
     found = get_backend().search(request)
+    SEARCH_SECONDS.labels(found.backend or "unknown").observe(time.perf_counter() - start)
     if request.log and request.page == 1:
         from search.querylog import record
 

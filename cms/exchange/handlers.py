@@ -5,6 +5,7 @@ from typing import Any, Protocol
 
 from cms import services
 from cms.blocks import CASE_SECTIONS
+from cms.bulk import NewPages
 from cms.constants import CaseStatus
 from cms.exchange import limits, pages
 from cms.exchange.richtext import markdown_to_richtext, richtext_to_markdown, split_sections
@@ -109,6 +110,8 @@ class PageHandler:
     def write(self, clean: CleanItem, existing, fingerprint: str, ctx: ImportContext):
         placement = {"external_id": clean.id, "import_fingerprint": fingerprint, "tree": ctx.tree}
         page = existing.specific if existing is not None else None
+        if page is None:
+            placement["batch"] = ctx.batch("pages", NewPages)
         return self.save(page, clean, page_fields(clean), placement)
 
     def save(self, page, clean: CleanItem, fields: PageFields, placement: dict):

@@ -106,6 +106,7 @@ def import_file(
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Callable[[int], object] | None = None,
+    bulk: bool = True,
 ) -> ImportReport:
     """Create or update every item of `path` by external id.
 
@@ -123,7 +124,7 @@ def import_file(
         return report
     report.skipped = len(invalid)
     vocabulary = Vocabulary.load()
-    ctx = ImportContext(base_dir=path.parent, tree=TreeCursor())
+    ctx = ImportContext(base_dir=path.parent, tree=TreeCursor(), batches={} if bulk else None)
     with transaction.atomic(), taxonomy_cached(), deferred_indexing() as backlog:
         for chunk in _valid_chunks(path, invalid, progress):
             cleaned = [validate_item(item, line, vocabulary, path.parent)[0] for line, item in chunk]
@@ -137,6 +138,10 @@ def import_file(
                     continue
                 report.count("updated" if existing is not None else "created")
                 if not dry_run:
-                    backlog.add(handler.write(clean, existing, fingerprint, ctx))
+                    written = handler.write(clean, existing, fingerprint, ctx)
+                    if written.pk is not None:  # else it waits in a batch
+                        backlog.add(written)
+            for written in ctx.write_batches():
+                backlog.add(written)
         ctx.tree.commit()
     return report

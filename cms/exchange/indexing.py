@@ -1,8 +1,9 @@
-"""Deferred index updates during an import: one bulk pass at the end instead of work per saved row.
+"""Deferred index updates during an import: one bulk pass per chunk instead of work per saved row.
 
-Wagtail updates its admin search index (modelsearch) and its reference index after every save. For
-thousands of imported pages that per-row work dominates the import, so the importer suspends both
-and brings them up to date for everything it wrote, once, before it returns.
+Wagtail updates its admin search index (modelsearch) and its reference index after every save, and
+publishing writes a revision. For thousands of imported pages that per-row work dominates the import,
+so the importer suspends the indexes and brings revisions, both indexes and our search index up to date
+for everything it wrote, a chunk at a time.
 """
 
 from collections import defaultdict
@@ -16,6 +17,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from cms.bulk import record_references, record_revisions
 from cms.models import KnowledgePage
 from cms.search import known_view_restrictions
 from search import service as search_service
@@ -44,11 +46,12 @@ class IndexBacklog:
                 for backend in get_search_backends(with_auto_update=True):
                     for start in range(0, len(items), CHUNK):
                         backend.add_bulk(model, items[start : start + CHUNK])
-            for obj in items:
-                ReferenceIndex.create_or_update_for_object(obj)
+            # What revisions, references and search documents read, in a few queries for the whole chunk.
+            prefetch_related_objects(items, *getattr(model, "bulk_prefetch", ()))
             pages = [obj for obj in items if isinstance(obj, KnowledgePage)]
-            # What the search documents read, in a few queries for the whole chunk.
-            prefetch_related_objects(pages, "municipalities", "laws", "themes", "attachments__document")
+            record_revisions(pages)
+            if ReferenceIndex.model_is_indexable(model):
+                record_references(items)
             with known_view_restrictions():
                 search_service.index_objects(items)  # pages send no publish signal when imported
         self.objects.clear()

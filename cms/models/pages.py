@@ -58,6 +58,9 @@ class KnowledgePage(Page):
     )
     laws = ParentalManyToManyField("cms.Law", blank=True, related_name="pages", verbose_name=_("laws"))
     themes = ParentalManyToManyField("cms.Theme", blank=True, related_name="pages", verbose_name=_("themes"))
+
+    # What a bulk writer prefetches for a chunk of pages before their revisions and indexes are written.
+    bulk_prefetch = ("municipalities", "laws", "themes", "attachments__document", "wagtail_admin_comments")
     # Fingerprint of the exchange-format item this page was last imported from: re-importing an
     # unchanged item is then a no-op, as the format requires.
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)

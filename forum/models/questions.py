@@ -57,10 +57,14 @@ class Post(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body, shift_headings=2)
+        self.fill_derived_fields()
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """What save() computes from the other fields (also for rows written in bulk)."""
+        self.body_html = render_markdown(self.body, shift_headings=2)
 
     @property
     def is_deleted(self) -> bool:
@@ -91,6 +95,8 @@ class Question(Post, ClusterableModel):
     """A question one gemeente asks the others."""
 
     url_kind = "vraag"  # how addresses name the kind of post: /forum/vraag/<pk>/…, "vraag-<pk>" keys
+    # What a bulk writer prefetches for a chunk of questions before their indexes are written.
+    bulk_prefetch = ("municipalities", "laws", "themes", "answers__municipalities")
 
     external_id = models.CharField(_("external id"), max_length=80, unique=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
@@ -129,15 +135,15 @@ class Question(Post, ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def get_absolute_url(self) -> str:
+        return reverse("forum:question_detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def fill_derived_fields(self) -> None:
+        super().fill_derived_fields()
         if not self.slug:
             self.slug = slugify(self.title)[:100].strip("-") or "vraag"
         if not self.external_id:
             self.external_id = new_external_id("question", self.title)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("forum:question_detail", kwargs={"pk": self.pk, "slug": self.slug})
 
     @property
     def is_public(self) -> bool:

@@ -2,7 +2,7 @@
 moderation. Each module's functions check who may act and keep search and notifications current."""
 
 from forum.services.follows import follow_toggle
-from forum.services.imported import AnswerFields, question_save
+from forum.services.imported import AnswerFields, NewQuestions, question_save
 from forum.services.moderation import (
     post_approve,
     post_hide,
@@ -39,6 +39,7 @@ __all__ = [
     "question_edit",
     "question_lock",
     "question_save",
+    "NewQuestions",
     "report_decide",
     "report_submit",
     "vote_toggle",

@@ -27,7 +27,49 @@ class AnswerFields:
     is_accepted: bool = False
 
 
-@transaction.atomic
+class NewQuestions:
+    """New questions with their answers, waiting to be written together (the importer's bulk writer,
+    as cms.bulk for pages): one INSERT for the questions, one per kind of tag relation, one for the
+    answers and one for their gemeenten, instead of a dozen queries per question."""
+
+    def __init__(self):
+        self.pending: list[tuple[Question, object, list[tuple[Answer, list]]]] = []
+
+    def add(self, question: Question, tags, answers: list[tuple[Answer, list]]) -> None:
+        question.fill_derived_fields()
+        for answer, _municipalities in answers:
+            answer.fill_derived_fields()
+        self.pending.append((question, tags, answers))
+
+    def write(self) -> list[Question]:
+        if not self.pending:
+            return []
+        questions = Question.objects.bulk_create([question for question, _tags, _answers in self.pending])
+        for name in ("municipalities", "laws", "themes"):
+            _link(Question, name, [(q, getattr(tags, name)) for q, tags, _answers in self.pending])
+        answers = []
+        for question, _tags, pairs in self.pending:
+            for answer, _municipalities in pairs:
+                answer.question_id = question.pk
+                answers.append(answer)
+        Answer.objects.bulk_create(answers)
+        _link(Answer, "municipalities", [pair for _q, _tags, pairs in self.pending for pair in pairs])
+        self.pending.clear()
+        return questions
+
+
+def _link(model, name: str, pairs) -> None:
+    """The rows of `model.name` (a many-to-many field) for (object, related objects) pairs, at once."""
+    field = model._meta.get_field(name)
+    through = field.remote_field.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    through.objects.bulk_create(
+        through(**{source: obj.pk, target: related.pk})
+        for obj, related_objects in pairs
+        for related in related_objects
+    )
+
+
 def question_save(
     *,
     question: Question | None,
@@ -43,8 +85,47 @@ def question_save(
     answers: Sequence[AnswerFields] | None = None,
     external_id: str = "",
     import_fingerprint: str = "",
+    batch: NewQuestions | None = None,
 ) -> Question:
-    """Create or update a question; `answers`, when given, replace its answers (at most one accepted)."""
+    """Create or update a question; `answers`, when given, replace its answers (at most one accepted).
+
+    With `batch`, a new question (and its answers) is written later with the rest of the batch, inside
+    the caller's transaction (no savepoint per question)."""
+    with transaction.atomic(savepoint=batch is None):
+        return _write_question(
+            question,
+            title,
+            body,
+            published,
+            visibility,
+            author_name,
+            author_organisation,
+            municipalities,
+            laws,
+            themes,
+            answers,
+            external_id,
+            import_fingerprint,
+            batch,
+        )
+
+
+def _write_question(
+    question,
+    title,
+    body,
+    published,
+    visibility,
+    author_name,
+    author_organisation,
+    municipalities,
+    laws,
+    themes,
+    answers,
+    external_id,
+    import_fingerprint,
+    batch,
+) -> Question:
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": f"must be one of {', '.join(Visibility.values)}"})
     if answers is not None and sum(answer.is_accepted for answer in answers) > 1:
@@ -66,6 +147,16 @@ def question_save(
         question.visibility = visibility
         question.published_date = published
         question.import_fingerprint = import_fingerprint
+        if batch is not None and question.pk is None:
+            batch.add(
+                question,
+                tags,
+                [
+                    (_answer(fields), tags_of)
+                    for fields, tags_of in zip(answers or (), answer_tags, strict=True)
+                ],
+            )
+            return question
         question.save()
         question.municipalities.set(tags.municipalities)
         question.laws.set(tags.laws)
@@ -73,15 +164,20 @@ def question_save(
         if answers is not None:
             question.answers.all().delete()
             for fields, municipalities_of in zip(answers, answer_tags, strict=True):
-                answer = Answer.objects.create(
-                    question=question,
-                    body=fields.body,
-                    author_name=fields.author_name,
-                    author_organisation=fields.author_organisation,
-                    published_date=fields.published,
-                    is_accepted=fields.is_accepted,
-                )
+                answer = _answer(fields)
+                answer.question = question
+                answer.save()
                 answer.municipalities.set(municipalities_of)
     if not deferred:  # once, with its tags and answers
         search_service.index_objects([question])
     return question
+
+
+def _answer(fields: AnswerFields) -> Answer:
+    return Answer(
+        body=fields.body,
+        author_name=fields.author_name,
+        author_organisation=fields.author_organisation,
+        published_date=fields.published,
+        is_accepted=fields.is_accepted,
+    )

@@ -1,0 +1,138 @@
+"""Writing many pages at once, below Wagtail's per-page save (the importer's bulk writer).
+
+Wagtail saves a page with a dozen queries: its row in each table of its class chain, each tag relation,
+each attachment, its revision, its reference index. For an archive of thousands of items the importer
+instead collects the new pages of a chunk (`NewPages`) and writes each kind of row for all of them in one
+statement: the page rows (tree paths numbered by cms.tree.TreeCursor), the rows of every subclass table,
+the tag relations, the attachments. After each chunk, for new and updated pages alike, `record_revisions`
+writes their revisions and `record_references` their reference index entries, in bulk.
+
+The rows are the ones Wagtail's save would write (tests/cms/test_bulk_import.py compares both ways):
+the fields are set by the same service (cms.services.knowledge_page_save), which validates as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import CharField, OuterRef, Subquery, prefetch_related_objects
+from django.db.models.functions import Cast
+from django.db.models.sql import InsertQuery
+from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex, Revision
+
+from cms.models import KnowledgePage, KnowledgePageAttachment
+
+TAG_FIELDS = ("municipalities", "laws", "themes")
+
+
+class NewPages:
+    """New live pages (already placed in the tree) waiting to be written together."""
+
+    def __init__(self):
+        self.pending: list[tuple[KnowledgePage, object, list]] = []
+
+    def add(self, page: KnowledgePage, *, tags, attachments: list[KnowledgePageAttachment]) -> None:
+        page.set_url_path(page._cached_parent_obj)
+        self.pending.append((page, tags, attachments))
+
+    def write(self) -> list[KnowledgePage]:
+        """Insert every pending page with its relations; returns them, saved."""
+        if not self.pending:
+            return []
+        pages = [page for page, _tags, _files in self.pending]
+        Page.objects.bulk_create(pages)  # the base rows; sets each page's id
+        _insert_subclass_rows(pages)
+        for name in TAG_FIELDS:
+            field = KnowledgePage._meta.get_field(name)
+            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            field.remote_field.through.objects.bulk_create(
+                field.remote_field.through(**{source: page.pk, target: tag.pk})
+                for page, tags, _files in self.pending
+                for tag in getattr(tags, name)
+            )
+        attachments = []
+        for page, _tags, files in self.pending:
+            for attachment in files:
+                attachment.page_id = page.pk
+                attachments.append(attachment)
+        KnowledgePageAttachment.objects.bulk_create(attachments)
+        for page in pages:
+            page._state.adding = False
+        self.pending.clear()
+        return pages
+
+
+def _insert_subclass_rows(pages: list[Page]) -> None:
+    """The rows of each table below Page (KnowledgePage, then CasePage, …), one INSERT per table."""
+    by_table: dict[type, list[Page]] = defaultdict(list)
+    for page in pages:
+        for model in [*reversed(type(page)._meta.get_parent_list()), type(page)][1:]:
+            for link in model._meta.parents.values():
+                setattr(page, link.attname, page.id)
+            by_table[model].append(page)
+    for model in sorted(by_table, key=lambda m: len(m._meta.get_parent_list())):
+        query = InsertQuery(model)
+        query.insert_values(model._meta.local_concrete_fields, by_table[model])
+        query.get_compiler(connection=connection).execute_sql()
+
+
+def record_revisions(pages: list[KnowledgePage]) -> None:
+    """A revision per page, the page's content as written (the admin's history and comparisons), set as
+    its latest and live revision: as Wagtail's save_revision().publish() leaves it."""
+    if not pages:
+        return
+    prefetch_related_objects(pages, *TAG_FIELDS, "attachments")
+    now = timezone.now()
+    base = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.bulk_create(
+        Revision(
+            content_type=ContentType.objects.get_for_model(page),
+            base_content_type=base,
+            object_id=str(page.pk),
+            created_at=now,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page in pages
+    )
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision, page.live_revision, page.latest_revision_created_at = revision, revision, now
+    # One UPDATE for the chunk: each page's newest revision (a CASE per page costs more to build).
+    newest = Subquery(
+        Revision.objects.filter(base_content_type=base, object_id=Cast(OuterRef("pk"), CharField()))
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        latest_revision_id=newest, live_revision_id=newest, latest_revision_created_at=now
+    )
+
+
+def record_references(objects: list) -> None:
+    """Wagtail's reference index for these objects (of one model), replaced in two statements."""
+    if not objects:
+        return
+    model = type(objects[0])
+    content_types = [ContentType.objects.get_for_model(m) for m in [model, *model._meta.get_parent_list()]]
+    ReferenceIndex.objects.filter(
+        base_content_type=content_types[-1], object_id__in=[obj.pk for obj in objects]
+    ).delete()
+    ReferenceIndex.objects.bulk_create(
+        ReferenceIndex(
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=obj.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for obj in objects
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(obj)
+        )
+    )
