@@ -31,6 +31,7 @@ def run_child(module: str, args: list[str], *, engine: str, workdir: Path, label
         "SECRET_KEY": "bench-only",  # nosec B105 # a throwaway key for benchmark databases made and dropped by the run
         "PGB_VAR_DIR": str(workdir / f"var-{engine}-{label}"),
         "PGB_LOG_LEVEL": "WARNING",
+        "DEBUG": "0",  # as in production: no query log growing with every statement
         **(env or {}),
     }
     database = None

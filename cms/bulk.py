@@ -46,13 +46,7 @@ class NewPages:
         Page.objects.bulk_create(pages)  # the base rows; sets each page's id
         _insert_subclass_rows(pages)
         for name in TAG_FIELDS:
-            field = KnowledgePage._meta.get_field(name)
-            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-            field.remote_field.through.objects.bulk_create(
-                field.remote_field.through(**{source: page.pk, target: tag.pk})
-                for page, tags, _files in self.pending
-                for tag in getattr(tags, name)
-            )
+            link(KnowledgePage, name, [(page, getattr(tags, name)) for page, tags, _files in self.pending])
         attachments = []
         for page, _tags, files in self.pending:
             for attachment in files:
@@ -63,6 +57,18 @@ class NewPages:
             page._state.adding = False
         self.pending.clear()
         return pages
+
+
+def link(model, name: str, pairs) -> None:
+    """The rows of the many-to-many field `model.name` for (object, related objects) pairs, in one INSERT."""
+    field = model._meta.get_field(name)
+    through = field.remote_field.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    through.objects.bulk_create(
+        through(**{source: obj.pk, target: related.pk})
+        for obj, related_objects in pairs
+        for related in related_objects
+    )
 
 
 def _insert_subclass_rows(pages: list[Page]) -> None:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cms import selectors as cms_selectors
+from cms.bulk import link
 from forum.constants import Visibility
 from forum.models import Answer, Question
 from search import service as search_service
@@ -46,28 +47,16 @@ class NewQuestions:
             return []
         questions = Question.objects.bulk_create([question for question, _tags, _answers in self.pending])
         for name in ("municipalities", "laws", "themes"):
-            _link(Question, name, [(q, getattr(tags, name)) for q, tags, _answers in self.pending])
+            link(Question, name, [(q, getattr(tags, name)) for q, tags, _answers in self.pending])
         answers = []
         for question, _tags, pairs in self.pending:
             for answer, _municipalities in pairs:
                 answer.question_id = question.pk
                 answers.append(answer)
         Answer.objects.bulk_create(answers)
-        _link(Answer, "municipalities", [pair for _q, _tags, pairs in self.pending for pair in pairs])
+        link(Answer, "municipalities", [pair for _q, _tags, pairs in self.pending for pair in pairs])
         self.pending.clear()
         return questions
-
-
-def _link(model, name: str, pairs) -> None:
-    """The rows of `model.name` (a many-to-many field) for (object, related objects) pairs, at once."""
-    field = model._meta.get_field(name)
-    through = field.remote_field.through
-    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-    through.objects.bulk_create(
-        through(**{source: obj.pk, target: related.pk})
-        for obj, related_objects in pairs
-        for related in related_objects
-    )
 
 
 def question_save(

@@ -160,6 +160,14 @@ def test_searches_and_index_work_have_their_own_timeouts_and_secured_clusters_ar
     assert node.config.ca_certs == certifi.where()
 
 
+def test_a_cluster_is_reached_through_each_of_its_nodes():
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    backend = ElasticsearchBackend("http://es1.example.nl:9200, http://es2.example.nl:9200", timeout=2)
+    hosts = sorted(node.config.host for node in backend.client.transport.node_pool.all())
+    assert hosts == ["es1.example.nl", "es2.example.nl"]
+
+
 def test_the_cluster_stems_with_snowballs_original_dutch_and_our_overrides_a_documented_difference():
     # Elasticsearch 8's `dutch` stemmer is Snowball's original Dutch (snowballstemmer's
     # "dutch_porter"); the database backend stems with Snowball's current Dutch and keeps inner "ge"s.

@@ -75,8 +75,9 @@ class ElasticsearchBackend:
         options: dict = {"ca_certs": ca_certs} if ca_certs else {}
         if api_key:
             options["api_key"] = api_key
+        nodes = [node.strip() for node in url.split(",") if node.strip()]  # a cluster: several nodes
         self.client = Elasticsearch(
-            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, **options
+            nodes, request_timeout=timeout, max_retries=0, retry_on_timeout=False, **options
         )
         self.admin = self.client.options(request_timeout=admin_timeout)
 
