@@ -1,4 +1,5 @@
-"""Deploy checks of our own, next to Django's: what `pgb check --deploy` reports before going live."""
+"""Deploy checks of our own, next to Django's: what `pgb check --deploy` reports before going live
+(security.txt, a cache shared by every process)."""
 
 import datetime
 
@@ -32,3 +33,18 @@ def security_txt(app_configs=None, **kwargs):
             )
         )
     return problems
+
+
+@register(Tags.caches, deploy=True)
+def shared_cache(app_configs=None, **kwargs):
+    """Production runs several processes: they must share one cache (the page cache, rate limits)."""
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        return [
+            Warning(
+                "REDIS_URL is not set, so every process keeps its own cache: with more than one gunicorn "
+                "worker or web node, each serves its own cached pages (a change shows on the others only "
+                "after PGB_PAGE_CACHE_SECONDS) and counts its own rate limits.",
+                id="pgb.W003",
+            )
+        ]
+    return []

@@ -135,7 +135,7 @@ def test_security_txt_says_where_to_report_and_until_when(client, settings):
 
 def production_env(**extra) -> dict:
     # Not what the test run set for itself (the browser tests allow async-unsafe calls, say).
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PGB_", "DEBUG", "DJANGO_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PGB_", "DEBUG", "DJANGO_", "REDIS_"))}
     env.pop("DATABASE_URL", None)  # its own SQLite file in the temporary var folder, on either suite run
     env.update(
         DJANGO_SETTINGS_MODULE="pgbplatform.settings",
@@ -153,12 +153,14 @@ def test_production_settings_pass_the_deploy_checks_once_the_https_variables_are
         check, env=production_env(var=str(tmp_path)), capture_output=True, text=True, timeout=120
     )
     assert bare.returncode != 0 and "pgb.W001" in bare.stderr and "security.W021" in bare.stderr
+    assert "pgb.W003" in bare.stderr  # a cache per process
     assert "security.W004" not in bare.stderr and "security.W008" not in bare.stderr  # HSTS, redirect: on
     documented = production_env(
         var=str(tmp_path),
         PGB_HSTS_PRELOAD="1",
         PGB_SECURITY_CONTACT="mailto:security@persaldo.nl",
         PGB_SECURITY_TXT_EXPIRES="2099-01-01",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     done = subprocess.run(check, env=documented, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "no issues" in done.stdout, done.stderr
