@@ -71,8 +71,7 @@ MIDDLEWARE = [
     "pgbplatform.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a page from the cache costs no session or database lookup.
-    "pgbplatform.page_cache.AnonymousPageCacheMiddleware",
+    "pgbplatform.page_cache.AnonymousPageCacheMiddleware",  # before the session: a hit costs no query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,10 +145,8 @@ CACHES = {
     )
 }
 
-# Addresses (or networks) that may read /metrics; requests through the proxy (X-Forwarded-For) never may.
+# Who may read /metrics (never through the proxy); how long anonymous pages are kept at most (0 = off).
 PGB_METRICS_ALLOWED = env.list("PGB_METRICS_ALLOWED", default=["127.0.0.1", "::1"])
-
-# Pages of visitors without a session, kept this long at most (a change starts anew at once): 0 = off.
 PGB_PAGE_CACHE_SECONDS = env.int("PGB_PAGE_CACHE_SECONDS", default=300)
 
 AUTH_USER_MODEL = "accounts.User"
@@ -255,46 +252,8 @@ X_FRAME_OPTIONS = "DENY"
 # `pgb check --deploy` warns while either is unset or the date has passed.
 PGB_SECURITY_CONTACT = env.str("PGB_SECURITY_CONTACT", default="")  # mailto:… or https://…
 PGB_SECURITY_TXT_EXPIRES = env.str("PGB_SECURITY_TXT_EXPIRES", default="")  # a date, e.g. 2027-12-01
-# Permissions-Policy (pgbplatform.security): what no page uses is off; the YouTube or Vimeo player a visitor
-# chose to load may play full screen and picture-in-picture.
-_PLAYERS = ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"']
-PGB_PERMISSIONS_POLICY = {
-    **{
-        feature: []
-        for feature in (
-            "accelerometer", "ambient-light-sensor", "battery", "bluetooth", "camera",
-            "display-capture", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
-            "microphone", "midi", "payment", "screen-wake-lock", "serial",
-            "usb", "xr-spatial-tracking", "browsing-topics",
-        )
-    },
-    "fullscreen": _PLAYERS,
-    "picture-in-picture": _PLAYERS,
-    # Passkeys and security keys (allauth's WebAuthn) sign in on this site only.
-    "publickey-credentials-get": ["self"],
-    "publickey-credentials-create": ["self"],
-    "autoplay": _PLAYERS[1:],  # the player starts on the visitor's click (media/external.py)
-    "encrypted-media": _PLAYERS[1:],
-}  # fmt: skip
-
-# django-csp 4: the public site runs under a strict policy; see pgbplatform/security.py for the admin.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "media-src": ["'self'"],
-        # A YouTube or Vimeo player, put in place only after the visitor asks (media/external.py).
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-    }
-}
+# The Permissions-Policy and the public site's Content-Security-Policy (django-csp 4): pgbplatform/policies.py.
+from pgbplatform.policies import CONTENT_SECURITY_POLICY, PGB_PERMISSIONS_POLICY  # noqa: E402,F401
 
 # --- Mail -----------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")

@@ -80,41 +80,6 @@ def question_save(
 
     With `batch`, a new question (and its answers) is written later with the rest of the batch, inside
     the caller's transaction (no savepoint per question)."""
-    with transaction.atomic(savepoint=batch is None):
-        return _write_question(
-            question,
-            title,
-            body,
-            published,
-            visibility,
-            author_name,
-            author_organisation,
-            municipalities,
-            laws,
-            themes,
-            answers,
-            external_id,
-            import_fingerprint,
-            batch,
-        )
-
-
-def _write_question(
-    question,
-    title,
-    body,
-    published,
-    visibility,
-    author_name,
-    author_organisation,
-    municipalities,
-    laws,
-    themes,
-    answers,
-    external_id,
-    import_fingerprint,
-    batch,
-) -> Question:
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": f"must be one of {', '.join(Visibility.values)}"})
     if answers is not None and sum(answer.is_accepted for answer in answers) > 1:
@@ -125,27 +90,22 @@ def _write_question(
         for answer in answers or ()
     ]
     deferred = search_service.updates_deferred()  # a bulk writer (the importer) indexes itself
-    with search_service.defer_updates():  # forum.signals would index once per saved answer
-        question = question or Question()
-        if external_id:
-            question.external_id = external_id
-        question.title = title
-        question.body = body
-        question.author_name = author_name
-        question.author_organisation = author_organisation
-        question.visibility = visibility
-        question.published_date = published
-        question.import_fingerprint = import_fingerprint
-        if batch is not None and question.pk is None:
-            batch.add(
-                question,
-                tags,
-                [
-                    (_answer(fields), tags_of)
-                    for fields, tags_of in zip(answers or (), answer_tags, strict=True)
-                ],
-            )
-            return question
+    question = question or Question()
+    if external_id:
+        question.external_id = external_id
+    question.title = title
+    question.body = body
+    question.author_name = author_name
+    question.author_organisation = author_organisation
+    question.visibility = visibility
+    question.published_date = published
+    question.import_fingerprint = import_fingerprint
+    if batch is not None and question.pk is None:
+        pairs = zip(answers or (), answer_tags, strict=True)
+        batch.add(question, tags, [(_answer(fields), tags_of) for fields, tags_of in pairs])
+        return question
+    # forum.signals would index once per saved answer
+    with transaction.atomic(), search_service.defer_updates():
         question.save()
         question.municipalities.set(tags.municipalities)
         question.laws.set(tags.laws)
@@ -157,8 +117,8 @@ def _write_question(
                 answer.question = question
                 answer.save()
                 answer.municipalities.set(municipalities_of)
-    if not deferred:  # once, with its tags and answers
-        search_service.index_objects([question])
+        if not deferred:  # once, with its tags and answers, in the same transaction
+            search_service.index_objects([question])
     return question
 
 
