@@ -127,8 +127,8 @@ def wrk(url: str, paths: list[str], *, seconds: int, clients: int, cookie: str, 
 class Site:
     """The site under production settings on a throw-away PostgreSQL database, served by gunicorn."""
 
-    def __init__(self, workdir: Path, *, items: int, write):
-        self.workdir, self.items, self.write = workdir, items, write
+    def __init__(self, workdir: Path, *, items: int):
+        self.workdir, self.items = workdir, items
         self.database = f"pgb_load_{secrets.token_hex(4)}"
         self.port = free_port()
         self.redis = redis_answers()
@@ -243,7 +243,7 @@ def run(*, items: int, seconds: int, clients: int, write) -> dict:
     results = {}
     with (
         tempfile.TemporaryDirectory(prefix="pgb-load-") as tmp,
-        Site(Path(tmp), items=items, write=write) as site,
+        Site(Path(tmp), items=items) as site,
     ):
         workdir = Path(tmp)
         cookie = f"{session_cookie_name(site)}=not-a-session"

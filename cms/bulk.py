@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, OuterRef, Subquery, prefetch_related_objects
+from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
@@ -87,10 +87,10 @@ def _insert_subclass_rows(pages: list[Page]) -> None:
 
 def record_revisions(pages: list[KnowledgePage]) -> None:
     """A revision per page, the page's content as written (the admin's history and comparisons), set as
-    its latest and live revision: as Wagtail's save_revision().publish() leaves it."""
+    its latest and live revision: as Wagtail's save_revision().publish() leaves it. The caller prefetches
+    what the content reads (KnowledgePage.bulk_prefetch), as the importer's flush does."""
     if not pages:
         return
-    prefetch_related_objects(pages, *TAG_FIELDS, "attachments")
     now = timezone.now()
     base = ContentType.objects.get_for_model(Page)
     revisions = Revision.objects.bulk_create(
