@@ -1,28 +1,11 @@
 """How knowledge pages (cases, articles, videos, documents) become search documents."""
 
 import contextvars
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.utils.html import strip_tags
-
 from cms.models import DocumentText, KnowledgePage
 from search.types import AttachmentPage, SearchDocument
-
-
-def stream_text(stream) -> str:
-    """The readable text of a StreamField: headings and rich text, tags removed."""
-    parts = []
-    for block in stream:
-        value = block.value
-        if hasattr(value, "source"):
-            parts.append(value.source)
-        elif isinstance(value, dict) or hasattr(value, "get"):
-            parts.append(str(value.get("heading", "")))
-            text = value.get("text")
-            parts.append(getattr(text, "source", str(text or "")))
-    return re.sub(r"\s+", " ", strip_tags(" ".join(parts))).strip()
 
 
 def _read_pages(document) -> list:
@@ -43,7 +26,7 @@ def page_document(page: KnowledgePage, **extra) -> SearchDocument:
         type=page.content_type_key,
         title=page.title,
         summary=page.summary,
-        body=stream_text(page.body),
+        body=page.body_text(),
         url=page.url,
         published=page.published_date,
         municipalities=tuple((m.code, m.label, m.province) for m in page.municipalities.all()),

@@ -68,14 +68,44 @@ def latest(model: type[KnowledgePage], limit: int) -> Callable[[Audience], Query
     return newest
 
 
-def listing_url(model: type[Page]) -> Callable[[], str]:
+@dataclass(frozen=True)
+class ListingUrl:
     """For a content type's listing: the URL of the (single) live listing page of type `model`."""
 
-    def url() -> str:
-        page = model.objects.live().first()
-        return page.url if page else ""
+    model: type[Page]
 
-    return url
+    def __call__(self) -> str:
+        return _listing_page_urls([self.model]).get(self.model, "")
+
+
+listing_url = ListingUrl
+
+
+def listing_urls(types: Iterable[content_types.ContentType], request=None) -> dict[str, str]:
+    """{type key: its listing's URL, "" while there is none}: the page-tree listings in one query (the
+    main menu on every page asks for all of them; with `request` Wagtail reads the site's root once)."""
+    types = list(types)
+    pages = _listing_page_urls([t.listing.model for t in types if isinstance(t.listing, ListingUrl)], request)
+    return {
+        t.key: pages.get(t.listing.model, "") if isinstance(t.listing, ListingUrl) else t.listing()
+        for t in types
+    }
+
+
+def _listing_page_urls(models: list[type[Page]], request=None) -> dict[type[Page], str]:
+    by_content_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
+    urls: dict[type[Page], str] = {}
+    found = (
+        Page.objects.live()
+        .filter(content_type_id__in=by_content_type)
+        .only("id", "url_path", "content_type_id", "path", "depth", "locale_id")
+        .order_by("pk")
+    )
+    for page in found:
+        model = by_content_type[page.content_type_id]
+        if model not in urls:
+            urls[model] = page.get_url(request) or ""
+    return urls
 
 
 def home_context(*, audience: Audience) -> dict:

@@ -1,10 +1,14 @@
 """Untrusted text made safe: Markdown rendering and HTML sanitising for every app.
 
 Markdown is rendered with markdown-it-py with raw HTML off, then cleaned by nh3 to a small set of
-tags; links keep only http(s) and mailto. Other apps import `render_markdown` and `sanitize_html`.
+tags; links keep only http(s) and mailto. Other apps import `render_markdown` and `sanitize_html`;
+search indexes read a body's plain text through `stream_text`.
 """
 
+import re
+
 import nh3
+from django.utils.html import strip_tags
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
@@ -52,3 +56,17 @@ def render_markdown(text: str, *, shift_headings: int = 0) -> str:
             new = min(level + shift_headings, 6)
             html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
     return sanitize_html(html, tags=ALLOWED_TAGS | {"h5", "h6"})
+
+
+def stream_text(stream) -> str:
+    """The readable text of a StreamField: headings and rich text, tags removed."""
+    parts = []
+    for block in stream:
+        value = block.value
+        if hasattr(value, "source"):
+            parts.append(value.source)
+        elif isinstance(value, dict) or hasattr(value, "get"):
+            parts.append(str(value.get("heading", "")))
+            text = value.get("text")
+            parts.append(getattr(text, "source", str(text or "")))
+    return re.sub(r"\s+", " ", strip_tags(" ".join(parts))).strip()

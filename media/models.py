@@ -84,7 +84,10 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
     base_form_class = VideoPageForm
     parent_page_types = ["media.VideoIndexPage"]
     subpage_types: list[str] = []
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("body_text"),
+        index.SearchField("transcript"),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("speaker"),
@@ -112,7 +115,12 @@ class VideoPage(RoutablePageMixin, KnowledgePage):
 
     @property
     def cues(self):
-        return parse_captions(self.captions)
+        """The captions as cues, parsed once per captions text (the page, its transcript and both
+        search indexes read them)."""
+        memo = self.__dict__.get("_cues")
+        if memo is None or memo[0] is not self.captions:
+            memo = self.__dict__["_cues"] = (self.captions, parse_captions(self.captions))
+        return memo[1]
 
     @property
     def chapter_cues(self):
@@ -194,7 +202,7 @@ class DocumentPage(KnowledgePage):
 
     parent_page_types = ["media.DocumentIndexPage"]
     subpage_types: list[str] = []
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body_text")]
     # The document file itself is required, as in the exchange format: at least one attachment.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -6,9 +6,14 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pgbplatform.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["pgb", *sys.argv[1:]])
+    try:
+        execute_from_command_line(["pgb", *sys.argv[1:]])
+    except ImproperlyConfigured as error:  # a setting from the environment: say which, no traceback
+        sys.stderr.write(f"pgb: the configuration is incomplete: {error}\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms import content_types
+from cms import content_types, selectors
 
 
 def site(request) -> dict:
@@ -14,7 +14,9 @@ def site(request) -> dict:
 def navigation(request) -> dict:
     """The main menu: every content type's listing, in the registry's order, then the ways to browse
     (themes, laws, gemeenten); the item whose section holds the current page gets aria-current."""
-    items = [(content_type.plural, content_type.listing()) for content_type in content_types.all()]
+    types = content_types.all()
+    urls = selectors.listing_urls(types, request)
+    items = [(content_type.plural, urls[content_type.key]) for content_type in types]
     items += [
         (_("Themes"), reverse("cms:theme_list")),
         (_("Laws"), reverse("cms:law_list")),

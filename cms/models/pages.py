@@ -16,6 +16,7 @@ from wagtail.search import index
 from cms.blocks import BODY_BLOCKS, CASE_BODY_BLOCKS, new_case_body
 from cms.constants import CaseStatus
 from cms.panels import AttachmentNotesPanel
+from cms.text import stream_text
 from cms.widgets import taxonomy_fields
 
 # Content nobody checked for longer than this tells readers it may be out of date (issue 11).
@@ -106,6 +107,17 @@ class KnowledgePage(Page):
         content_type = content_types.for_model(type(self)) or content_types.for_model(self.specific_class)
         return content_type.key
 
+    def body_text(self) -> str:
+        """The body's readable text, as both search indexes read it: worked out once per body value
+        (Wagtail's admin index asks for each of its search fields three times per page)."""
+        body = getattr(self, "body", None)
+        if body is None:
+            return ""
+        memo = self.__dict__.get("_body_text")
+        if memo is None or memo[0] is not body:
+            memo = self.__dict__["_body_text"] = (body, stream_text(body))
+        return memo[1]
+
     @property
     def reviewed_on(self):
         """The date readers see as 'last checked': the review date, or else the publication date."""
@@ -167,7 +179,7 @@ class CasePage(KnowledgePage):
 
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types: list[str] = []
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body_text")]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("status"),
@@ -191,7 +203,7 @@ class ArticlePage(KnowledgePage):
 
     parent_page_types = ["cms.ArticleIndexPage"]
     subpage_types: list[str] = []
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body_text")]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),

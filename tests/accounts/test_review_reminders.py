@@ -72,7 +72,9 @@ def test_one_reminder_a_week_from_the_configured_day_and_hour(due, settings):
     assert len(run()) == 1
     assert len(run()) == 1  # the same week: nothing new
     settings.PGB_REVIEW_WEEKDAY, settings.PGB_DIGEST_HOUR = 1, 7
-    monday = timezone.make_aware(datetime.datetime(2026, 12, 7, 6, 59))
+    today = timezone.localdate()
+    next_monday = today + datetime.timedelta(days=7 - today.weekday())  # a week after the run above
+    monday = timezone.make_aware(datetime.datetime.combine(next_monday, datetime.time(6, 59)))
     assert review_reminders_send(now=monday) == 0  # before the hour
     assert review_reminders_send(now=monday + datetime.timedelta(minutes=1)) == 1  # a new week, the hour
     assert review_reminders_send(now=monday + datetime.timedelta(days=2)) == 0  # once that week

@@ -55,3 +55,15 @@ def test_unknown_tags_and_statuses_are_refused_and_nothing_is_stored():
     with pytest.raises(ValidationError):
         case_save(case=None, fields=FIELDS, body=[], status="klaar")
     assert KnowledgePage.objects.count() == 0
+
+
+def test_a_body_edit_reaches_both_indexes_on_the_same_page_object():
+    """The body's text is worked out once per body value (both indexes read it): an edit of the same
+    object in memory is indexed anew, by the site's search and by Wagtail's admin search."""
+    case = case_save(case=None, fields=FIELDS, body=[("aanleiding", "<p>Een weekplanningsformulier.</p>")])
+    assert found("weekplanningsformulier") == [case.external_id]
+    assert case in CasePage.objects.search("weekplanningsformulier")  # the admin's search index
+    case = case_save(case=case, fields=FIELDS, body=[("aanleiding", "<p>Een zorgrooster per maand.</p>")])
+    assert found("zorgrooster") == [case.external_id] and found("weekplanningsformulier") == []
+    assert case in CasePage.objects.search("zorgrooster")
+    assert case not in CasePage.objects.search("weekplanningsformulier")

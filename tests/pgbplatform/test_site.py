@@ -115,6 +115,22 @@ def test_settings_refuse_to_start_without_a_secret_key_in_production():
     assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
 
 
+def test_the_pgb_command_names_a_missing_setting_without_a_traceback():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env["DJANGO_SETTINGS_MODULE"] = "pgbplatform.settings"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("pgb")), "check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("pgb: the configuration is incomplete: Set SECRET_KEY")
+    assert "Traceback" not in result.stderr
+
+
 def test_cookies_are_secure_when_debug_is_off():
     env = {**os.environ, "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "pgbplatform.settings"}
     env.pop("DEBUG", None)

@@ -219,3 +219,18 @@ def test_a_bulk_write_leaves_no_pending_entries_for_searches_to_read_through(
         backend.tidy()
     assert pending() == 0
     assert search(backend, "zorgovereenkomst").total == 300
+
+
+def test_bm25_counts_a_phrase_where_its_terms_run_in_order_overlaps_included():
+    """PostgreSQL's rerank counts phrases in the stored term columns (terms joined by spaces)."""
+    from search.backends.database.postgres import _length, _phrase_counter, _spaced
+
+    column = "zorg overeenkomst zorg zorg overeenkomst x x x zorgverlen"
+    spaced = _spaced(column)
+    assert _phrase_counter("zorg overeenkomst")(spaced) == 2
+    assert _phrase_counter("zorg")(spaced) == 3  # not inside "zorgverlen"
+    assert _phrase_counter("x x")(spaced) == 2  # a phrase that overlaps itself
+    assert _phrase_counter("overeenkomst zorg zorg")(spaced) == 1
+    assert _phrase_counter("verlen")(spaced) == 0
+    assert _phrase_counter("zorg")(_spaced("")) == 0
+    assert _length(column) == 9 and _length("") == 0

@@ -283,3 +283,16 @@ def test_a_hit_inside_a_video_links_to_its_second_and_the_player_starts_there(cl
     assert link and link.group(2) == "62" and "Op 1:02 in de video" in html
     player = client.get(link.group(1)).content.decode()
     assert '/bestand/#t=62"' in player and "De video begint op 1:02." in player
+
+
+def test_facet_labels_are_escaped_in_their_checkboxes(client, indexed):
+    from cms.models import Theme
+
+    html = client.get("/zoeken/").content.decode()
+    slug = re.search(r'name="theme" value="([^"]+)"', html).group(1)
+    theme = Theme.objects.get(slug=slug)
+    theme.name = 'Zorg <b>"&"</b>'
+    theme.save()
+    html = client.get("/zoeken/", {"theme": slug}).content.decode()
+    assert f'name="theme" value="{slug}" checked' in html
+    assert "Zorg &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;" in html and 'Zorg <b>"' not in html

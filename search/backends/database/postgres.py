@@ -13,6 +13,7 @@ scope, so members-only text changes nothing a public search scores, counts or kn
 
 import heapq
 import math
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -178,20 +179,21 @@ class PostgresEngine:
                 "SELECT id, title_terms, summary_terms, body_terms FROM search_searchentry WHERE id = ANY(%s)",
                 [top],
             )
-            columns = {pk: [t.split(), s.split(), b.split()] for pk, t, s, b in cursor.fetchall()}
+            rows = cursor.fetchall()
+        lengths = {pk: sum(_length(c) for c in cols) for pk, *cols in rows}
+        columns = {pk: [_spaced(c) for c in cols] for pk, *cols in rows}
         frequency = self.phrase_frequencies(phrases, scope)
         total = max(1, scope.size)
         idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in frequency]
-        lengths = {pk: sum(len(c) for c in cols) for pk, cols in columns.items()}
         average = max(1.0, sum(lengths.values()) / max(1, len(lengths)))
         k1, b = 1.2, 0.75
         weights = (FIELD_WEIGHTS["title"], FIELD_WEIGHTS["summary"], FIELD_WEIGHTS["body"])
+        counters = [_phrase_counter(phrase) for phrase in phrases]
         result = {}
         for pk, cols in columns.items():
             score = 0.0
-            for phrase, weight in zip(phrases, idf, strict=True):
-                words = phrase.split()
-                freq = sum(w * _occurrences(col, words) for w, col in zip(weights, cols, strict=True))
+            for count, weight in zip(counters, idf, strict=True):
+                freq = sum(w * count(col) for w, col in zip(weights, cols, strict=True))
                 if freq:
                     score += weight * freq * (k1 + 1) / (freq + k1 * (1 - b + b * lengths[pk] / average))
             result[pk] = score
@@ -306,12 +308,33 @@ class PostgresEngine:
             return [row[0] for row in cursor.fetchall()]
 
 
-def _occurrences(tokens: list[str], words: list[str]) -> int:
-    """How often `words` occur in `tokens` one after another (a single word: how often it occurs)."""
-    if len(words) == 1:
-        return tokens.count(words[0])
-    n = len(words)
-    return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words)
+def _length(terms: str) -> int:
+    """How many terms a term column holds (terms joined by single spaces, indexing.entry_fields)."""
+    return terms.count(" ") + 1 if terms else 0
+
+
+def _spaced(terms: str) -> str:
+    """A term column with every term between spaces of its own (" a  b  c "), for `_phrase_counter`."""
+    return f" {terms.replace(' ', '  ')} "
+
+
+def _phrase_counter(phrase: str) -> Callable[[str], int]:
+    """A function counting how often `phrase` (terms) occurs in a `_spaced` term column: a substring
+    count in C, exact because no two terms share a space; a phrase that can overlap itself ("x x" in
+    "x x x") is counted term by term."""
+    words = phrase.split()
+    if not words:
+        return lambda terms: 0
+    if any(words[:k] == words[-k:] for k in range(1, len(words))):
+        n = len(words)
+
+        def overlapping(spaced: str) -> int:
+            tokens = spaced.split()
+            return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words)
+
+        return overlapping
+    needle = f" {'  '.join(words)} "
+    return lambda spaced: spaced.count(needle)
 
 
 ENGINE = PostgresEngine()
