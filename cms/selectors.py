@@ -111,11 +111,15 @@ def _listing_page_urls(models: list[type[Page]], request=None) -> dict[type[Page
 def home_context(*, audience: Audience) -> dict:
     """The home page's sections (one per content type that has one) and the browse lists."""
     sections = []
-    for content_type in content_types.all():
+    types = content_types.all()
+    listings = listing_urls(types)
+    for content_type in types:
         if content_type.home is not None:
             items = list(content_type.home(audience))
             if items:
-                sections.append({"type": content_type, "items": items, "more_url": content_type.listing()})
+                sections.append(
+                    {"type": content_type, "items": items, "more_url": listings[content_type.key]}
+                )
     return {"home_sections": sections, "laws": Law.objects.all(), "themes": Theme.objects.all()}
 
 
