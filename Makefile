@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/pgb
 VENDOR := pgbplatform/static/pgb/vendor
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-sqlite test-pg lint screenshots bench messages clean
+.PHONY: install run test test-sqlite test-pg lint audit screenshots bench messages clean
 
 install: $(VENV)/.installed $(VENDOR)/.installed
 
@@ -48,6 +48,9 @@ test-pg: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+audit: install
+	DEBUG=1 $(BIN)/pgb audit
 
 screenshots: install
 	$(BIN)/python -m benchmarks.screenshots docs/screenshots
