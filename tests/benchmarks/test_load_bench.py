@@ -41,3 +41,4 @@ def test_every_route_answers_under_load_without_an_error():
         assert float(anonymous_rps) > 0 and float(session_rps) > 0, route
         assert errors == "0", f"{route}: {errors} failed requests"
     assert re.search(r"Slowest cached page: \d+% of the static file's requests/s", result.stdout)
+    assert re.search(r"one client alone: [1-9]\d* searches/s, p95 [\d.]+ ms", result.stdout)
