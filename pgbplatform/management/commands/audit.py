@@ -36,6 +36,10 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read the pip-audit report {report}: {error}") from None
         except AuditError as error:
             raise CommandError(str(error)) from None
+        if not _looks_like_a_report(data):
+            raise CommandError(
+                f"{report or 'pip-audit'}: not a pip-audit JSON report (an object with a list of dependencies)"
+            )
         verdict = judge(data)
         for line in describe(verdict):
             self.stdout.write(line)
@@ -43,3 +47,10 @@ class Command(BaseCommand):
             sys.exit(1)
         if verdict.status == "unavailable":
             sys.exit(1 if require else UNAVAILABLE)
+
+
+def _looks_like_a_report(data) -> bool:
+    dependencies = data.get("dependencies") if isinstance(data, dict) else None
+    return isinstance(dependencies, list) and all(
+        isinstance(d, dict) and isinstance(d.get("vulns", []), list) for d in dependencies
+    )
