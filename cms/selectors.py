@@ -9,7 +9,7 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from wagtail.models import Page, ReferenceIndex
 
 from cms import content_types
@@ -52,18 +52,14 @@ def fold(text: str) -> str:
 
 
 def latest(model: type[KnowledgePage], limit: int) -> Callable[[Audience], QuerySet]:
-    """For a content type's home section: the newest `limit` live, public pages of `model`.
+    """For a content type's home section: the newest `limit` live, public pages of `model` (their tags
+    are fetched by `home_context`, for every section's pages at once).
 
     Pages behind a view restriction are never listed (`.public()`), whoever looks.
     """
 
     def newest(audience: Audience) -> QuerySet:
-        return (
-            model.objects.live()
-            .public()
-            .prefetch_related(*LISTING_PREFETCH)
-            .order_by("-published_date", "-pk")[:limit]
-        )
+        return model.objects.live().public().order_by("-published_date", "-pk")[:limit]
 
     return newest
 
@@ -120,6 +116,9 @@ def home_context(*, audience: Audience) -> dict:
                 sections.append(
                     {"type": content_type, "items": items, "more_url": listings[content_type.key]}
                 )
+    # The cards' tags: one query per relation for the pages of all sections (they share the tables).
+    pages = [item for section in sections for item in section["items"] if isinstance(item, KnowledgePage)]
+    prefetch_related_objects(pages, *LISTING_PREFETCH)
     return {"home_sections": sections, "laws": Law.objects.all(), "themes": Theme.objects.all()}
 
 
