@@ -231,6 +231,25 @@ def test_query_log_counts_searches_without_personal_data(client, indexed):
     assert clean("  Cliëntondersteuning  ") == "clientondersteuning"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_query_log_counts_every_search_as_its_own_transaction_and_relaxes_nothing_else():
+    """Outside any transaction (as in production) each count is its own transaction; on PostgreSQL it
+    does not wait for the disk, and the connection's setting is back to durable commits right after."""
+    from django.db import connection
+
+    from search.querylog import record
+
+    for _ in range(3):
+        record("Trekkingsrecht", 2)
+    record("niets xyzzy", 0)
+    stats = {s.query: (s.searches, s.zero_results) for s in QueryStat.objects.all()}
+    assert stats == {"trekkingsrecht": (3, 0), "niets xyzzy": (1, 1)}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"
+
+
 def test_editors_see_the_query_report(client, indexed, django_user_model):
     from accounts.constants import Role
     from tests.accounts.factories import login, person, with_totp
