@@ -10,7 +10,7 @@ from itertools import groupby
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet, prefetch_related_objects
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 
 from cms import content_types
 from cms.models import KnowledgePage, KnowledgePageAttachment, Law, Municipality, Theme
@@ -77,18 +77,19 @@ class ListingUrl:
 listing_url = ListingUrl
 
 
-def listing_urls(types: Iterable[content_types.ContentType], request=None) -> dict[str, str]:
+def listing_urls(types: Iterable[content_types.ContentType]) -> dict[str, str]:
     """{type key: its listing's URL, "" while there is none}: the page-tree listings in one query (the
-    main menu on every page asks for all of them; with `request` Wagtail reads the site's root once)."""
+    main menu on every page asks for all of them). No request is passed to Wagtail: with one, it looks
+    the site up in the database (a query on every page); without, it reads the site's root from the cache."""
     types = list(types)
-    pages = _listing_page_urls([t.listing.model for t in types if isinstance(t.listing, ListingUrl)], request)
+    pages = _listing_page_urls([t.listing.model for t in types if isinstance(t.listing, ListingUrl)])
     return {
         t.key: pages.get(t.listing.model, "") if isinstance(t.listing, ListingUrl) else t.listing()
         for t in types
     }
 
 
-def _listing_page_urls(models: list[type[Page]], request=None) -> dict[type[Page], str]:
+def _listing_page_urls(models: list[type[Page]]) -> dict[type[Page], str]:
     by_content_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
     urls: dict[type[Page], str] = {}
     found = (
@@ -97,10 +98,15 @@ def _listing_page_urls(models: list[type[Page]], request=None) -> dict[type[Page
         .only("id", "url_path", "content_type_id", "path", "depth", "locale_id")
         .order_by("pk")
     )
+    roots = None
     for page in found:
         model = by_content_type[page.content_type_id]
         if model not in urls:
-            urls[model] = page.get_url(request) or ""
+            # The site's root paths read once for all listings (Wagtail keeps them on the object it is
+            # given as cache; without this, one cache read per page).
+            roots = Site.get_site_root_paths() if roots is None else roots
+            page._wagtail_cached_site_root_paths = roots
+            urls[model] = page.url or ""
     return urls
 
 

@@ -15,7 +15,7 @@ def navigation(request) -> dict:
     """The main menu: every content type's listing, in the registry's order, then the ways to browse
     (themes, laws, gemeenten); the item whose section holds the current page gets aria-current."""
     types = content_types.all()
-    urls = selectors.listing_urls(types, request)
+    urls = selectors.listing_urls(types)
     items = [(content_type.plural, urls[content_type.key]) for content_type in types]
     items += [
         (_("Themes"), reverse("cms:theme_list")),
