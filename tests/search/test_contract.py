@@ -277,33 +277,6 @@ def test_suggestions_complete_titles_while_typing(backend):
     ]
 
 
-def test_related_items_exclude_the_item_itself(backend):
-    related = backend.related("case-budgetplan-utrecht", audience=ANONYMOUS)
-    assert "case-budgetplan-utrecht" not in [hit.id for hit in related]
-    assert "question-fraude-members" not in [hit.id for hit in related]
-    assert related and related[0].id in {"case-gezinspgb-zwolle", "document-beleidsregels-ede"}
-
-
-def test_related_items_follow_every_change_of_the_index_and_keep_to_the_audience(backend):
-    """Asked once, asked again after a change: a new near-twin of the item leads at once; a members-only
-    twin only for members (whoever asked first)."""
-    before = [hit.id for hit in backend.related("case-budgetplan-utrecht", audience=ANONYMOUS)]
-    twin = dataclasses.replace(
-        DOCUMENTS[0], id="case-budgetplan-tweeling", url="/goede-voorbeelden/tweeling/"
-    )
-    hidden = dataclasses.replace(
-        DOCUMENTS[0], id="question-budgetplan-leden", url="/forum/9-leden/", visibility=Visibility.MEMBERS
-    )
-    backend.upsert([twin])
-    after = [hit.id for hit in backend.related("case-budgetplan-utrecht", audience=ANONYMOUS)]
-    assert "case-budgetplan-tweeling" not in before and after[0] == "case-budgetplan-tweeling"
-    backend.upsert([hidden])
-    public = [hit.id for hit in backend.related("case-budgetplan-utrecht", audience=ANONYMOUS)]
-    members = [hit.id for hit in backend.related("case-budgetplan-utrecht", audience=MEMBERS)]
-    assert "question-budgetplan-leden" not in public and "question-budgetplan-leden" in members
-    assert public == after
-
-
 def test_deleted_items_leave_results_and_facets(backend):
     backend.delete(["case-gezinspgb-zwolle"])
     results = run(backend)
