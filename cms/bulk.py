@@ -53,10 +53,42 @@ class NewPages:
                 attachment.page_id = page.pk
                 attachments.append(attachment)
         KnowledgePageAttachment.objects.bulk_create(attachments)
-        for page in pages:
+        for page, tags, files in self.pending:
             page._state.adding = False
+            # What was just written, held as modelcluster holds a page's relations before its save: the
+            # revision and both search indexes read them from memory, not from a prefetch.
+            page._cluster_related_objects = {
+                **{name: in_database_order(getattr(tags, name)) for name in TAG_FIELDS},
+                "attachments": files,
+                "wagtail_admin_comments": [],
+            }
         self.pending.clear()
         return pages
+
+
+def in_database_order(objects: list) -> list:
+    """`objects` (of one model) without repeats, in the order its default ordering reads them back."""
+    unique = list(dict.fromkeys(objects))
+    if not unique:
+        return unique
+    ordering = type(unique[0])._meta.ordering or ["pk"]
+    return sorted(unique, key=lambda obj: tuple(getattr(obj, name) for name in ordering))
+
+
+def hold_prefetched(obj, name: str, related: list) -> None:
+    """`related` as a prefetch of the many-to-many field `name` of `obj` would have left it: read without
+    a query."""
+    manager = getattr(obj, name)
+    queryset = manager.all()
+    queryset._result_cache, queryset._prefetch_done = list(related), True
+    obj.__dict__.setdefault("_prefetched_objects_cache", {})[manager.prefetch_cache_name] = queryset
+
+
+def relations_in_memory(obj, names) -> bool:
+    """Whether every relation in `names` (prefetch lookups) of `obj` is held in memory: by modelcluster
+    (NewPages.write) or as prefetched (hold_prefetched)."""
+    held = {**getattr(obj, "_cluster_related_objects", {}), **getattr(obj, "_prefetched_objects_cache", {})}
+    return all(name.split("__", 1)[0] in held for name in names)
 
 
 def link(model, name: str, pairs) -> None:

@@ -1,16 +1,19 @@
-"""WebVTT captions: strict validation and parsing into cues (webvtt-py parses valid files)."""
+"""WebVTT captions: strict validation and, in the same walk over the lines, parsing into cues."""
 
-import io
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import webvtt
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 _TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+.*)?$")
+_TAG = re.compile(r"<[^>]*>")  # cue tags such as <b>, <v Spreker>, <00:00:01.500>
+# Blocks that are not cues: the keyword alone on its line or followed by a space or tab (WebVTT §4.1).
+_NOT_A_CUE = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,23 @@ def _seconds(hours, minutes, seconds, millis) -> float:
 def caption_errors(text: str) -> list[str]:
     """Every problem in WebVTT `text`, each naming its cue and line ("cue 2, line 6: …"; empty when the
     captions are valid)."""
-    lines = (text or "").lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    return list(_checked(text or "", get_language())[0])
+
+
+def _cue_text(lines: list[str]) -> str:
+    """A cue's text as read: without cue tags, entities such as &amp; resolved, on one line."""
+    return " ".join(html.unescape(_TAG.sub("", "\n".join(lines))).split())
+
+
+# An import checks a video's captions, saves them (checked again) and indexes their cues, all within
+# one chunk of items: the walk is done once per text (and language, for the messages).
+@lru_cache(maxsize=256)
+def _checked(text: str, language: str | None) -> tuple[tuple[str, ...], tuple[Cue, ...]]:
+    """The errors in `text` and its cues, in order."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     if not lines[0].startswith("WEBVTT") or lines[0][6:7] not in ("", " ", "\t"):
-        return [_("line 1: WebVTT captions must start with the line WEBVTT")]
-    errors, cues, index, previous = [], 0, 1, None
+        return (_("line 1: WebVTT captions must start with the line WEBVTT"),), ()
+    errors, cues, index, previous, parsed = [], 0, 1, None, []
     while index < len(lines):
         if not lines[index].strip():
             index += 1
@@ -42,7 +58,7 @@ def caption_errors(text: str) -> list[str]:
         while index < len(lines) and lines[index].strip():
             block.append(lines[index])
             index += 1
-        if block[0].startswith(("NOTE", "STYLE", "REGION")):
+        if _NOT_A_CUE.match(block[0]):
             continue
         timing_at = 0 if "-->" in block[0] else 1
         cue = _("cue %(cue)s") % {"cue": cues + 1}
@@ -57,6 +73,7 @@ def caption_errors(text: str) -> list[str]:
             continue
         match = _TIMING.match(block[timing_at].strip())
         begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:8])
+        parsed.append(Cue(start=begin, end=end, text=_cue_text(block[timing_at + 1 :])))
         if end <= begin:
             errors.append(
                 _("line %(line)s: a cue must end after it starts") % {"line": start + 1 + timing_at}
@@ -79,7 +96,7 @@ def caption_errors(text: str) -> list[str]:
         cues += 1
     if not errors and not cues:
         errors.append(_("the captions contain no cues"))
-    return errors
+    return tuple(errors), tuple(parsed)
 
 
 def validate_captions(text: str) -> None:
@@ -102,19 +119,5 @@ def validate_chapters(text: str) -> None:
 
 def parse_captions(text: str) -> list[Cue]:
     """The cues of WebVTT `text`; an empty list for empty or invalid text."""
-    return list(_parse(text or ""))
-
-
-@lru_cache(maxsize=64)  # a page's cues, transcript and search document parse the same text
-def _parse(text: str) -> tuple[Cue, ...]:
-    if not text or caption_errors(text):
-        return ()
-    captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
-    return tuple(
-        Cue(
-            start=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[:4]),
-            end=_seconds(*_TIMING.match(f"{c.start} --> {c.end}").groups()[4:8]),
-            text=" ".join(c.text.split()),
-        )
-        for c in captions
-    )
+    errors, cues = _checked(text or "", get_language())
+    return [] if errors else list(cues)

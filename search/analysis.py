@@ -186,8 +186,13 @@ def analyze(text: str) -> list[str]:
     """Stems for indexing or querying `text`, compound parts included, in order of appearance."""
     stems = []
     for word in words(text):
-        if word in STOP_WORDS:
-            continue
-        stems.append(stem(word))
-        stems.extend(stem(part) for part in split_compound(word))
+        stems.extend(_word_stems(word))
     return stems
+
+
+@lru_cache(maxsize=50_000)  # an index of thousands of items repeats the same words: one lookup per word
+def _word_stems(word: str) -> tuple[str, ...]:
+    """What one folded word adds to the index: nothing for a stop word, else its stem and its parts'."""
+    if word in STOP_WORDS:
+        return ()
+    return (stem(word), *(stem(part) for part in split_compound(word)))

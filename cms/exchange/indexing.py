@@ -17,7 +17,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from cms.bulk import record_references, record_revisions
+from cms.bulk import record_references, record_revisions, relations_in_memory
 from cms.models import KnowledgePage
 from cms.search import known_view_restrictions
 from search import service as search_service
@@ -47,7 +47,10 @@ class IndexBacklog:
                     for start in range(0, len(items), CHUNK):
                         backend.add_bulk(model, items[start : start + CHUNK])
             # What revisions, references and search documents read, in a few queries for the whole chunk.
-            prefetch_related_objects(items, *getattr(model, "bulk_prefetch", ()))
+            lookups = getattr(model, "bulk_prefetch", ())
+            prefetch_related_objects(
+                [obj for obj in items if not relations_in_memory(obj, lookups)], *lookups
+            )
             pages = [obj for obj in items if isinstance(obj, KnowledgePage)]
             record_revisions(pages)
             if ReferenceIndex.model_is_indexable(model):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cms import selectors as cms_selectors
-from cms.bulk import link
+from cms.bulk import TAG_FIELDS, hold_prefetched, in_database_order, link
 from forum.constants import Visibility
 from forum.models import Answer, Question
 from search import service as search_service
@@ -46,15 +46,25 @@ class NewQuestions:
         if not self.pending:
             return []
         questions = Question.objects.bulk_create([question for question, _tags, _answers in self.pending])
-        for name in ("municipalities", "laws", "themes"):
+        for name in TAG_FIELDS:
             link(Question, name, [(q, getattr(tags, name)) for q, tags, _answers in self.pending])
         answers = []
         for question, _tags, pairs in self.pending:
             for answer, _municipalities in pairs:
-                answer.question_id = question.pk
+                answer.question = question
                 answers.append(answer)
         Answer.objects.bulk_create(answers)
         link(Answer, "municipalities", [pair for _q, _tags, pairs in self.pending for pair in pairs])
+        # What was just written, as a prefetch would leave it (Question.bulk_prefetch): the search index
+        # reads it from memory.
+        for question, tags, pairs in self.pending:
+            for name in TAG_FIELDS:
+                hold_prefetched(question, name, in_database_order(getattr(tags, name)))
+            question._cluster_related_objects = {
+                "answers": in_database_order([answer for answer, _m in pairs])
+            }
+            for answer, municipalities in pairs:
+                hold_prefetched(answer, "municipalities", in_database_order(municipalities))
         self.pending.clear()
         return questions
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.search.models import IndexEntry
 
 from cms.exchange.importer import import_file
 from cms.models import KnowledgePage
@@ -23,6 +24,7 @@ def state(tmp_path: Path, name: str) -> dict:
     """Everything an import leaves, keyed by external id rather than by database id."""
     pages = {p.pk: p for p in KnowledgePage.objects.all()}
     ids = {pk: page.external_id for pk, page in pages.items()}
+    questions = dict(Question.objects.values_list("pk", "external_id"))
     return {
         "export": export(tmp_path / f"{name}.jsonl"),
         "snapshot": snapshot(),
@@ -31,9 +33,28 @@ def state(tmp_path: Path, name: str) -> dict:
             for page in pages.values()
         ),
         "parents": sorted(Page.objects.filter(depth__lt=3).values_list("path", "numchild")),
+        # The tags in the order the page reads them back (a revision compares them as they are).
         "revisions": sorted(
-            (ids[int(r.object_id)], r.content["title"], r.content["external_id"], sorted(r.content["themes"]))
+            (
+                ids[int(r.object_id)],
+                r.content["title"],
+                r.content["external_id"],
+                r.content["themes"],
+                r.content["laws"],
+                r.content["municipalities"],
+                [a["title"] for a in r.content["attachments"]],
+                r.content["wagtail_admin_comments"],
+            )
             for r in Revision.objects.filter(object_id__in=[str(pk) for pk in pages])
+        ),
+        # Wagtail's admin search index: what the editors' search finds, per object.
+        "admin_index": sorted(
+            (
+                e.content_type.model,
+                {**ids, **questions}.get(int(e.object_id), e.object_id),
+                *(str(getattr(e, name)) for name in ("title", "body", "autocomplete")),
+            )
+            for e in IndexEntry.objects.select_related("content_type")
         ),
         "live_revisions": sorted(
             (page.external_id, page.live_revision.content["title"])
@@ -61,9 +82,9 @@ def state(tmp_path: Path, name: str) -> dict:
             for q in Question.objects.all()
         ),
         "search": sorted(
-            (doc_id, title, re.sub(r"/forum/\d+-", "/forum/N-", url), visibility)
-            for doc_id, title, url, visibility in SearchEntry.objects.values_list(
-                "doc_id", "title", "url", "visibility"
+            (doc_id, title, re.sub(r"/forum/\d+-", "/forum/N-", url), visibility, *rest)
+            for doc_id, title, url, visibility, *rest in SearchEntry.objects.values_list(
+                "doc_id", "title", "url", "visibility", "municipalities", "laws", "themes", "body_terms"
             )
         ),
         "facets": sorted(
