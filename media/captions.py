@@ -42,6 +42,13 @@ def _cue_text(lines: list[str]) -> str:
 
 # An import checks a video's captions, saves them (checked again) and indexes their cues, all within
 # one chunk of items: the walk is done once per text (and language, for the messages).
+def _name_cue(errors: list[str], found: int, number: int) -> None:
+    """Prefix the errors from index `found` on with the cue they are in ("cue 2, line 6: …")."""
+    if len(errors) > found:  # translated only when there is an error: most captions have none
+        cue = _("cue %(cue)s") % {"cue": number}
+        errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
+
+
 @lru_cache(maxsize=256)
 def _checked(text: str, language: str | None) -> tuple[tuple[str, ...], tuple[Cue, ...]]:
     """The errors in `text` and its cues, in order."""
@@ -61,14 +68,13 @@ def _checked(text: str, language: str | None) -> tuple[tuple[str, ...], tuple[Cu
         if _NOT_A_CUE.match(block[0]):
             continue
         timing_at = 0 if "-->" in block[0] else 1
-        cue = _("cue %(cue)s") % {"cue": cues + 1}
         found = len(errors)
         if timing_at >= len(block) or not _TIMING.match(block[timing_at].strip()):
             errors.append(
                 _("line %(line)s: expected a cue timing such as 00:00:01.000 --> 00:00:04.000")
                 % {"line": start + 1 + min(timing_at, len(block) - 1)}
             )
-            errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
+            _name_cue(errors, found, cues + 1)
             cues += 1
             continue
         match = _TIMING.match(block[timing_at].strip())
@@ -92,7 +98,7 @@ def _checked(text: str, language: str | None) -> tuple[tuple[str, ...], tuple[Cu
             previous = (begin, end)
         if len(block) <= timing_at + 1:
             errors.append(_("line %(line)s: the cue has no text") % {"line": start + 1 + timing_at})
-        errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
+        _name_cue(errors, found, cues + 1)
         cues += 1
     if not errors and not cues:
         errors.append(_("the captions contain no cues"))
