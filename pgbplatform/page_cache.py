@@ -119,6 +119,19 @@ def _new_generation() -> None:
     cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
 
 
+def current_generation() -> str:
+    """The generation now: what a page or fragment stored from now on is made in."""
+    return cache.get(GENERATION_KEY) or _first_generation()
+
+
+def _first_generation() -> str:
+    """The first request, or the cache was emptied: a generation, the same for concurrent requests."""
+    generation = secrets.token_hex(8)
+    if not cache.add(GENERATION_KEY, generation, timeout=None):
+        generation = cache.get(GENERATION_KEY) or generation
+    return generation
+
+
 class AnonymousPageCacheMiddleware:
     """Serves and stores the pages of visitors without a session (see the module's docstring).
 
@@ -132,10 +145,14 @@ class AnonymousPageCacheMiddleware:
         self.private_cookies = {settings.SESSION_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
+        # The generation for fragments shared by everyone of an audience (cms's shared_fragment tag),
+        # read from the cache only when a page asks for it.
+        request.content_generation = current_generation
         if not self._applies(request):
             return self.get_response(request)
         key = "pgb:page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         generation, entry = self._read(key)
+        request.content_generation = lambda: generation
         if entry is not None and entry.generation == generation:
             request.from_page_cache = True  # for the metrics: no route was resolved
             return entry.response(request)
@@ -155,13 +172,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _read(key: str) -> tuple[str, Entry | None]:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:  # the first request, or the cache was emptied
-            generation = secrets.token_hex(8)
-            if not cache.add(GENERATION_KEY, generation, timeout=None):
-                generation = cache.get(GENERATION_KEY)
-        return generation, found.get(key)
+        found = cache.get_many([GENERATION_KEY, key])  # one round trip for both
+        return found.get(GENERATION_KEY) or _first_generation(), found.get(key)
 
     @staticmethod
     def _storable(response) -> bool:

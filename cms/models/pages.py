@@ -5,6 +5,7 @@ import secrets
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -305,5 +306,6 @@ class HomePage(Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_context(audience=request.audience))
+        # Read only when the template renders the sections (not when it has them from the cache).
+        context["home"] = SimpleLazyObject(lambda: selectors.home_context(audience=request.audience))
         return context
