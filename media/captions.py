@@ -40,8 +40,6 @@ def _cue_text(lines: list[str]) -> str:
     return " ".join(html.unescape(_TAG.sub("", "\n".join(lines))).split())
 
 
-# An import checks a video's captions, saves them (checked again) and indexes their cues, all within
-# one chunk of items: the walk is done once per text (and language, for the messages).
 def _name_cue(errors: list[str], found: int, number: int) -> None:
     """Prefix the errors from index `found` on with the cue they are in ("cue 2, line 6: …")."""
     if len(errors) > found:  # translated only when there is an error: most captions have none
@@ -49,6 +47,8 @@ def _name_cue(errors: list[str], found: int, number: int) -> None:
         errors[found:] = [f"{cue}, {error}" for error in errors[found:]]
 
 
+# An import checks a video's captions, saves them (checked again) and indexes their cues, all within
+# one chunk of items: the walk is done once per text (and language, for the messages).
 @lru_cache(maxsize=256)
 def _checked(text: str, language: str | None) -> tuple[tuple[str, ...], tuple[Cue, ...]]:
     """The errors in `text` and its cues, in order."""

@@ -7,8 +7,8 @@ visibilities (accounts decides the audience; two audiences with the same visibil
 language and the content generation (pgbplatform.page_cache: any change visitors could see starts a new
 one), so a fragment is never shown to an audience it was not made for, nor after a change. Without an
 audience or a generation on the request, or with `PGB_PAGE_CACHE_SECONDS` 0, the fragment is rendered every
-time, as it is in an editor's preview. What the fragment shows should be computed lazily (the view passes callables or lazy objects), or a
-cached fragment saves only the rendering.
+time, as it is in an editor's preview. What the fragment shows should be computed lazily (the view passes
+lazy objects), or a cached fragment saves only the rendering.
 """
 
 import hashlib
@@ -31,7 +31,6 @@ class SharedFragmentNode(template.Node):
         audience = getattr(request, "audience", None)
         generation = getattr(request, "content_generation", None)
         seconds = settings.PGB_PAGE_CACHE_SECONDS
-
         # An editor's preview shows a draft: neither from the cache nor into it.
         if audience is None or generation is None or seconds <= 0 or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
