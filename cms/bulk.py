@@ -57,21 +57,12 @@ class NewPages:
             # What was just written, held as modelcluster holds a page's relations before its save: the
             # revision and both search indexes read them from memory, not from a prefetch.
             page._cluster_related_objects = {
-                **{name: in_database_order(getattr(tags, name)) for name in TAG_FIELDS},
+                **{name: list(getattr(tags, name)) for name in TAG_FIELDS},  # in database order
                 "attachments": files,
                 "wagtail_admin_comments": [],
             }
         self.pending.clear()
         return pages
-
-
-def in_database_order(objects: list) -> list:
-    """`objects` (of one model) without repeats, in the order its default ordering reads them back."""
-    unique = list(dict.fromkeys(objects))
-    if not unique:
-        return unique
-    ordering = type(unique[0])._meta.ordering or ["pk"]
-    return sorted(unique, key=lambda obj: tuple(getattr(obj, name) for name in ordering))
 
 
 def hold_prefetched(obj, name: str, related: list) -> None:

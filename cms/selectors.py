@@ -196,7 +196,10 @@ def tags_for(*, municipalities: Iterable[str], laws: Iterable[str], themes: Iter
     }
     if errors:
         raise ValidationError(errors)
-    return Tags(**{name: [known[name][value] for value in values] for name, values in wanted.items()})
+    # In the order the database lists them (each model's ordering, in its collation), each once: as a page
+    # or question reads its tags back, so a bulk writer can hold them in memory as written (cms.bulk).
+    asked = {name: set(values) for name, values in wanted.items()}
+    return Tags(**{name: [obj for key, obj in known[name].items() if key in asked[name]] for name in wanted})
 
 
 def municipality_for_email(email: str) -> Municipality | None:

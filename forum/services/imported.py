@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cms import selectors as cms_selectors
-from cms.bulk import TAG_FIELDS, hold_prefetched, in_database_order, link
+from cms.bulk import TAG_FIELDS, hold_prefetched, link
 from forum.constants import Visibility
 from forum.models import Answer, Question
 from search import service as search_service
@@ -57,14 +57,14 @@ class NewQuestions:
         link(Answer, "municipalities", [pair for _q, _tags, pairs in self.pending for pair in pairs])
         # What was just written, as a prefetch would leave it (Question.bulk_prefetch): the search index
         # reads it from memory.
+        # (Tags come in database order, cms.selectors.tags_for; answers as Answer.Meta.ordering reads them.)
         for question, tags, pairs in self.pending:
             for name in TAG_FIELDS:
-                hold_prefetched(question, name, in_database_order(getattr(tags, name)))
-            question._cluster_related_objects = {
-                "answers": in_database_order([answer for answer, _m in pairs])
-            }
+                hold_prefetched(question, name, getattr(tags, name))
+            answers = sorted((answer for answer, _m in pairs), key=lambda a: (a.published_date, a.pk))
+            question._cluster_related_objects = {"answers": answers}
             for answer, municipalities in pairs:
-                hold_prefetched(answer, "municipalities", in_database_order(municipalities))
+                hold_prefetched(answer, "municipalities", municipalities)
         self.pending.clear()
         return questions
 

@@ -34,3 +34,18 @@ def test_email_domains_are_validated():
     municipality.email_domains = "groningen.nl\n@Groningen.NL"
     municipality.full_clean()
     assert municipality.domains == ["groningen.nl", "groningen.nl"]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_tags_come_back_once_each_in_the_order_the_database_lists_them(cached):
+    """A bulk writer holds an item's tags as written; they must equal what reading them back gives,
+    whatever the database's collation ('s-Gravenhage, Súdwest-Fryslân, Aa en Hunze …)."""
+    from contextlib import nullcontext
+
+    from cms.selectors import tags_for, taxonomy_cached
+
+    codes = ["GM1900", "GM0518", "GM0014", "GM1680", "GM0518"]  # in no order, one twice
+    with taxonomy_cached() if cached else nullcontext():
+        tags = tags_for(municipalities=codes, laws=["zvw", "wmo"], themes=[])
+    assert tags.municipalities == list(Municipality.objects.filter(code__in=codes))
+    assert tags.laws == list(Law.objects.filter(slug__in=["zvw", "wmo"])) and tags.themes == []
