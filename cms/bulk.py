@@ -122,7 +122,8 @@ def insert_values(model, fields: list, rows: list[tuple]) -> None:
     if not rows:
         return
     quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
+    columns = ", ".join(quote(f.column) for f in fields)
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # nosec B608 # names from our models' metadata, quoted by the backend; every value is a parameter
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     # What the database allows (SQLite: 999 values), and 10,000 values a statement at most elsewhere.
     size = max(min(connection.ops.bulk_batch_size(fields, rows), 10_000 // len(fields)), 1)
